@@ -1,0 +1,83 @@
+# Shared by build.ps1, the Pester runner and the tests: how to start a child pwsh and the sandbox.
+Set-StrictMode -Version 3
+
+$script:RepoRoot = Split-Path -Parent $PSScriptRoot
+
+function Get-PwshInvocation {
+    <# The command (and leading arguments) that starts another pwsh like the current one: under the
+       .NET local tool the process is dotnet, so the child is `dotnet <PSHOME>/pwsh.dll`. #>
+    $processPath = [Environment]::ProcessPath
+    $leaf = [IO.Path]::GetFileNameWithoutExtension($processPath)
+    if ($leaf -eq 'dotnet') { return , @($processPath, (Join-Path $PSHOME 'pwsh.dll')) }
+    return , @($processPath)
+}
+
+function Invoke-ChildPwsh {
+    <# Runs a script in a fresh pwsh -NoProfile and returns its exit code; output goes to the host. #>
+    param([Parameter(Mandatory)][string[]]$Arguments)
+    $pwsh = Get-PwshInvocation
+    $exe = $pwsh[0]
+    $leading = @($pwsh | Select-Object -Skip 1)
+    & $exe @leading -NoProfile -NonInteractive @Arguments | Out-Host
+    return $LASTEXITCODE
+}
+
+function Get-SandboxAssembly {
+    param([string]$Configuration = 'Release')
+    $dll = Join-Path $script:RepoRoot "src/Pandapon.Sandbox/bin/$Configuration/net10.0/Pandapon.Sandbox.dll"
+    if (-not (Test-Path $dll)) { throw "The sandbox is not built: '$dll' is missing. Run ./build.ps1 Build -Configuration $Configuration first." }
+    return $dll
+}
+
+function Start-PandaponSandbox {
+    <# Starts the sandbox on a free loopback port and returns its JSON line as an object with the Process
+       attached. The sandbox exits by itself when this process ends (--parent-pid). #>
+    param(
+        [string]$Configuration = 'Release',
+        [string[]]$ArgumentList = @(),
+        [int]$TimeoutSec = 60
+    )
+    $psi = [Diagnostics.ProcessStartInfo]::new('dotnet')
+    $psi.ArgumentList.Add((Get-SandboxAssembly -Configuration $Configuration))
+    foreach ($a in @('--port', '0', '--parent-pid', "$PID") + $ArgumentList) { $psi.ArgumentList.Add($a) }
+    $psi.RedirectStandardOutput = $true
+    $psi.UseShellExecute = $false
+    $process = [Diagnostics.Process]::Start($psi)
+    $lineTask = $process.StandardOutput.ReadLineAsync()
+    if (-not $lineTask.Wait([TimeSpan]::FromSeconds($TimeoutSec)) -or -not $lineTask.Result) {
+        if (-not $process.HasExited) { $process.Kill($true) }
+        throw "The sandbox did not print its endpoint within $TimeoutSec s (exit code: $(if ($process.HasExited) { $process.ExitCode } else { 'still running' }))."
+    }
+    $info = $lineTask.Result | ConvertFrom-Json
+    $info | Add-Member -NotePropertyName Process -NotePropertyValue $process
+    $info | Add-Member -NotePropertyName JsonLine -NotePropertyValue $lineTask.Result
+    return $info
+}
+
+function Stop-PandaponSandbox {
+    param([Parameter(Mandatory, ValueFromPipeline)]$Sandbox)
+    process {
+        $p = $Sandbox.Process
+        if ($p -and -not $p.HasExited) {
+            $p.Kill($true)
+            $null = $p.WaitForExit(10000)
+        }
+    }
+}
+
+function Get-PesterModulePath {
+    <# Pester 5.7.1 comes from NuGet: restore the download project, then find it in the package folder. #>
+    $project = Join-Path $script:RepoRoot 'tests/pester/PesterRestore.csproj'
+    dotnet restore $project --nologo --verbosity quiet | Out-Host
+    if ($LASTEXITCODE -ne 0) { throw "Restoring Pester from NuGet failed (dotnet restore $project)." }
+    $packages = $env:NUGET_PACKAGES
+    if (-not $packages) {
+        $line = dotnet nuget locals global-packages --list
+        $packages = ($line -replace '^global-packages:\s*', '').Trim()
+    }
+    $manifest = Join-Path $packages 'pester/5.7.1/tools/Pester.psd1'
+    if (-not (Test-Path $manifest)) { throw "Pester 5.7.1 was restored but '$manifest' is missing." }
+    return $manifest
+}
+
+Export-ModuleMember -Function Get-PwshInvocation, Invoke-ChildPwsh, Get-SandboxAssembly, Start-PandaponSandbox, Stop-PandaponSandbox, Get-PesterModulePath

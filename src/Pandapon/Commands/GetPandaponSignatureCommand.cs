@@ -1,0 +1,99 @@
+using System;
+using System.Management.Automation;
+using System.Security;
+using Pandapon.Api;
+using Pandapon.Credentials;
+using Pandapon.Models;
+
+namespace Pandapon.Commands
+{
+    /// <summary>
+    /// <para type="synopsis">Computes the canonical string and the signature of a PandaPon request.</para>
+    /// </summary>
+    [Cmdlet(VerbsCommon.Get, "PandaponSignature")]
+    [OutputType(typeof(SignatureResult))]
+    public sealed class GetPandaponSignatureCommand : PandaponCmdlet
+    {
+        [Parameter(Mandatory = true, Position = 0)]
+        [ValidateNotNullOrEmpty]
+        public string AccessKey { get; set; } = "";
+
+        [Parameter(Mandatory = true, Position = 1)]
+        [SecureStringTransformation]
+        [ValidateNotNull]
+        public SecureString SecretKey { get; set; } = new SecureString();
+
+        [Parameter]
+        [ValidatePattern("^[0-9]{1,19}$")]
+        public string? Timestamp { get; set; }
+
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? Nonce { get; set; }
+
+        [Parameter]
+        public string UserId { get; set; } = "";
+
+        [Parameter]
+        public string Method { get; set; } = "POST";
+
+        [Parameter]
+        public string Path { get; set; } = "";
+
+        [Parameter]
+        public string Body { get; set; } = "";
+
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string SignatureTemplate { get; set; } = SignatureOptions.DefaultTemplate;
+
+        [Parameter]
+        [ValidateSet("MD5", "SHA1", "SHA256", "HMAC-SHA256", IgnoreCase = true)]
+        public string SignatureAlgorithm { get; set; } = "MD5";
+
+        [Parameter]
+        public SignatureCase SignatureCase { get; set; } = SignatureCase.Upper;
+
+        protected override void ProcessRecord()
+        {
+            RequestSigner.TryParseAlgorithm(SignatureAlgorithm, out var algorithm);
+            SignatureOptions options;
+            try
+            {
+                options = new SignatureOptions(SignatureTemplate, algorithm, SignatureCase);
+            }
+            catch (ArgumentException e)
+            {
+                ThrowTerminatingError(new ErrorRecord(
+                    new ArgumentException($"-SignatureTemplate '{SignatureTemplate}' is not valid: {e.Message}", nameof(SignatureTemplate), e),
+                    "InvalidSignatureTemplate", ErrorCategory.InvalidArgument, SignatureTemplate));
+                return;
+            }
+
+            var input = new SigningInput
+            {
+                AccessKey = AccessKey,
+                SecretKey = SecretText.Reveal(SecretKey),
+                Timestamp = Timestamp ?? RequestSigner.Timestamp(DateTimeOffset.UtcNow),
+                Nonce = Nonce ?? RequestSigner.NewNonce(),
+                UserId = UserId,
+                Method = Method.ToUpperInvariant(),
+                Path = Path,
+                Body = Body,
+            };
+
+            WriteObject(new SignatureResult
+            {
+                AccessKey = input.AccessKey,
+                UserId = input.UserId,
+                Timestamp = input.Timestamp,
+                Nonce = input.Nonce,
+                SignatureAlgorithm = RequestSigner.DisplayName(options.Algorithm),
+                SignatureCase = options.Case.ToString(),
+                SignatureTemplate = options.Template,
+                CanonicalString = RequestSigner.BuildCanonical(options, input, redactSecret: true),
+                Signature = RequestSigner.Sign(options, input),
+            });
+        }
+    }
+}
