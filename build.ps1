@@ -132,7 +132,9 @@ function Invoke-Package {
 }
 
 function Invoke-Demo {
-    Write-Host 'Demo: not yet (it comes with Get-PandaponRefund).'
+    Invoke-Build
+    $exit = Invoke-ChildPwsh -Arguments @('-File', (Join-Path $Root 'build/Demo.ps1'), '-ModulePath', $ModuleOut, '-Configuration', $Configuration)
+    if ($exit -ne 0) { throw "Demo failed (exit code $exit)." }
 }
 
 function Invoke-Bench {
