@@ -13,7 +13,12 @@
     DotNetFrameworkVersion = '4.7.2'
     FormatsToProcess     = @('Pandapon.Format.ps1xml')
     CmdletsToExport      = @(
+        'Clear-PandaponCredential'
+        'Get-PandaponCredential'
         'Get-PandaponSignature'
+        'Invoke-PandaponRequest'
+        'Remove-PandaponCredential'
+        'Set-PandaponCredential'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

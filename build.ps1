@@ -56,6 +56,7 @@ $ModuleFiles = @(
     @{ From = 'src/Pandapon/bin/{0}/netstandard2.0/System.Numerics.Vectors.dll'; To = 'System.Numerics.Vectors.dll' }
     @{ From = 'src/Pandapon/bin/{0}/netstandard2.0/System.Runtime.CompilerServices.Unsafe.dll'; To = 'System.Runtime.CompilerServices.Unsafe.dll' }
     @{ From = 'src/Pandapon/bin/{0}/netstandard2.0/System.Threading.Tasks.Extensions.dll'; To = 'System.Threading.Tasks.Extensions.dll' }
+    @{ From = 'src/Pandapon/bin/{0}/netstandard2.0/System.Security.Cryptography.ProtectedData.dll'; To = 'System.Security.Cryptography.ProtectedData.dll' }
 )
 
 function Invoke-Build {

@@ -2,7 +2,6 @@ using System;
 using System.IO;
 using System.Management.Automation;
 using System.Reflection;
-using System.Runtime.InteropServices;
 
 namespace Pandapon
 {
@@ -16,16 +15,14 @@ namespace Pandapon
     {
         private static readonly string ModuleDirectory = Path.GetDirectoryName(typeof(ModuleInitializer).Assembly.Location) ?? ".";
 
-        internal static bool IsDesktop => RuntimeInformation.FrameworkDescription.StartsWith(".NET Framework", StringComparison.OrdinalIgnoreCase);
-
         public void OnImport()
         {
-            if (IsDesktop) AppDomain.CurrentDomain.AssemblyResolve += ResolveFromModuleFolder;
+            if (Api.Platform.IsNetFramework) AppDomain.CurrentDomain.AssemblyResolve += ResolveFromModuleFolder;
         }
 
         public void OnRemove(PSModuleInfo module)
         {
-            if (IsDesktop) AppDomain.CurrentDomain.AssemblyResolve -= ResolveFromModuleFolder;
+            if (Api.Platform.IsNetFramework) AppDomain.CurrentDomain.AssemblyResolve -= ResolveFromModuleFolder;
         }
 
         private static Assembly? ResolveFromModuleFolder(object? sender, ResolveEventArgs args)

@@ -73,7 +73,10 @@ public class OrderedBatchTests
     {
         using var cts = new CancellationTokenSource();
         using var batch = new OrderedBatch<int>(1, cts.Token);
-        batch.Add(1, ct => Task.Delay(Timeout.Infinite, ct).ContinueWith(_ => 1, TaskScheduler.Default));
+        // Work that never ends by itself: only the cancelled wait can return. (A Task.Delay(ct).ContinueWith(...)
+        // here raced the wait: the continuation could complete the item first, and then nothing was thrown.)
+        var never = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
+        batch.Add(1, _ => never.Task);
         cts.CancelAfter(50);
         Assert.ThrowsAny<OperationCanceledException>(() => batch.TakeNext());
     }

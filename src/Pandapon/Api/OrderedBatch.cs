@@ -45,6 +45,9 @@ namespace Pandapon.Api
         /// <summary>Items added and not yet taken.</summary>
         public int Pending => _window.Count;
 
+        /// <summary>True when <see cref="Add"/> would block for the oldest item (callers that pump other work wait with <see cref="TakeNext(TimeSpan)"/> first).</summary>
+        public bool IsFull => _window.Count >= _windowSize;
+
         /// <summary>
         /// Starts <paramref name="work"/> for <paramref name="input"/> and returns the results now ready at the head,
         /// in order (blocking for the oldest only when the window is full).

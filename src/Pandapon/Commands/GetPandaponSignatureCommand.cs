@@ -56,17 +56,14 @@ namespace Pandapon.Commands
 
         protected override void ProcessRecord()
         {
-            RequestSigner.TryParseAlgorithm(SignatureAlgorithm, out var algorithm);
             SignatureOptions options;
             try
             {
-                options = new SignatureOptions(SignatureTemplate, algorithm, SignatureCase);
+                options = SignatureRecipe.Parse(SignatureTemplate, SignatureAlgorithm, SignatureCase.ToString(), SignatureRecipe.Parameters);
             }
             catch (ArgumentException e)
             {
-                ThrowTerminatingError(new ErrorRecord(
-                    new ArgumentException($"-SignatureTemplate '{SignatureTemplate}' is not valid: {e.Message}", nameof(SignatureTemplate), e),
-                    "InvalidSignatureTemplate", ErrorCategory.InvalidArgument, SignatureTemplate));
+                ThrowInvalidArgument("InvalidSignatureTemplate", e.Message, SignatureTemplate, e);
                 return;
             }
 

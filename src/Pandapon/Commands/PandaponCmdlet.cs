@@ -25,6 +25,33 @@ namespace Pandapon.Commands
         protected void WriteError(Exception exception, string errorId, ErrorCategory category, object? target)
             => WriteError(new ErrorRecord(exception, errorId, category, target));
 
+        /// <summary>Stops the command with an error about a parameter value, before anything is sent.</summary>
+        protected void ThrowInvalidArgument(string errorId, string message, object? value, Exception? inner = null)
+            => ThrowTerminatingError(new ErrorRecord(new ArgumentException(message, inner), errorId, ErrorCategory.InvalidArgument, value));
+
+        /// <summary>Whether -Verbose / -Debug (or the preference variable) lets this command's messages through.</summary>
+        protected bool IsStreamEnabled(string switchName, string preferenceVariable)
+        {
+            if (MyInvocation.BoundParameters.TryGetValue(switchName, out object? bound))
+                return bound is SwitchParameter flag ? flag.IsPresent : LanguagePrimitives.IsTrue(bound);
+            object? preference = GetVariableValue(preferenceVariable);
+            if (preference is PSObject wrapped) preference = wrapped.BaseObject;
+            ActionPreference value = preference is ActionPreference p ? p
+                : preference is string text && Enum.TryParse(text, true, out ActionPreference parsed) ? parsed
+                : ActionPreference.SilentlyContinue;
+            return value != ActionPreference.SilentlyContinue && value != ActionPreference.Ignore;
+        }
+
+        /// <summary>
+        /// ShouldProcess that -Force answers "yes" without a prompt; -WhatIf and an explicit -Confirm still win,
+        /// so "-Force -WhatIf" shows what would happen and does nothing.
+        /// </summary>
+        protected bool ShouldProcessUnlessForced(bool force, string target, string action)
+        {
+            bool asked = MyInvocation.BoundParameters.ContainsKey("WhatIf") || MyInvocation.BoundParameters.ContainsKey("Confirm");
+            return (force && !asked) || ShouldProcess(target, action);
+        }
+
         public void Dispose()
         {
             _stopping.Dispose();

@@ -1,0 +1,284 @@
+using System;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+
+namespace Pandapon.Api
+{
+    /// <summary>What went wrong, coarse enough to act on: it picks the error id, the category and whether to retry.</summary>
+    public enum ApiErrorKind
+    {
+        /// <summary>The keys, user id, signature or timestamp were refused (codes 401xx and 403xx, HTTP 401/403).</summary>
+        Authentication,
+        /// <summary>The thing asked for does not exist (codes 404xx, HTTP 404).</summary>
+        NotFound,
+        /// <summary>Too many requests (codes 429xx, HTTP 429).</summary>
+        RateLimited,
+        /// <summary>The server failed (codes 5xxxx, HTTP 5xx).</summary>
+        Server,
+        /// <summary>The server refused the request as malformed (codes 400xx, HTTP 400).</summary>
+        InvalidRequest,
+        /// <summary>The answer was not the envelope we expect: not JSON, cut off, or a field of the wrong type.</summary>
+        InvalidResponse,
+        /// <summary>No answer within the time allowed.</summary>
+        Timeout,
+        /// <summary>The server could not be reached, or the connection broke.</summary>
+        Network,
+        /// <summary>Any other refusal: upstream business rules (1688 and Taobao codes, <c>data.success=false</c>).</summary>
+        Business,
+    }
+
+    /// <summary>
+    /// A failed API call. <see cref="Exception.Message"/> names the request, and the server's code, msg and requestId
+    /// whenever the server sent them; the same facts are properties for scripts.
+    /// </summary>
+    public sealed class PandaponApiException : Exception
+    {
+        private readonly string _message;
+        private string? _note;
+
+        private PandaponApiException(ApiErrorKind kind, string operation, string message, Exception? inner = null)
+            : base(message, inner)
+        {
+            Kind = kind;
+            Operation = operation;
+            _message = message;
+        }
+
+        public ApiErrorKind Kind { get; }
+
+        /// <summary>The request that failed, as "POST /alibaba/refund/info".</summary>
+        public string Operation { get; }
+
+        /// <summary>The envelope's <c>code</c> (or a numeric <c>data.errorCode</c>); null when the server sent none.</summary>
+        public int? Code { get; private set; }
+
+        /// <summary>The envelope's <c>msg</c> (or <c>data.errorInfo</c>).</summary>
+        public string? ServerMessage { get; private set; }
+
+        /// <summary>The envelope's <c>requestId</c>, to quote to PandaPon support.</summary>
+        public string? RequestId { get; private set; }
+
+        public int? HttpStatus { get; private set; }
+
+        /// <summary>The server's Retry-After, when it sent one.</summary>
+        public TimeSpan? RetryAfter { get; private set; }
+
+        /// <summary>How many attempts were made before giving up.</summary>
+        public int Attempts { get; internal set; } = 1;
+
+        /// <summary>What the user can do about it, when we know; also the last sentence of the message.</summary>
+        public string? RecommendedAction { get; private set; }
+
+        /// <summary>A stable id for the error record: "Pandapon." and the kind.</summary>
+        public string ErrorId => "Pandapon." + Kind;
+
+        public override string Message
+        {
+            get
+            {
+                var text = new StringBuilder(_message);
+                if (Attempts > 1) text.Append(" Gave up after ").Append(Attempts.ToString(CultureInfo.InvariantCulture)).Append(" attempts.");
+                if (_note != null) text.Append(' ').Append(_note);
+                if (RecommendedAction != null) text.Append(' ').Append(RecommendedAction);
+                return text.ToString();
+            }
+        }
+
+        /// <summary>Adds a sentence to the message (for example why the request was not retried).</summary>
+        internal void AddNote(string note) => _note = _note == null ? note : _note + " " + note;
+
+        /// <summary>The envelope said <c>code</c> is not 200 (or the HTTP status said failure).</summary>
+        internal static PandaponApiException FromEnvelope(string operation, int httpStatus, int? code, string? msg, string? requestId, TimeSpan? retryAfter)
+        {
+            var kind = KindFor(code, httpStatus);
+            var text = new StringBuilder(operation).Append(" failed: ");
+            AppendServerFacts(text, code, msg, requestId, httpStatus);
+            return new PandaponApiException(kind, operation, text.ToString())
+            {
+                Code = code,
+                ServerMessage = msg,
+                RequestId = requestId,
+                HttpStatus = httpStatus,
+                RetryAfter = retryAfter,
+                RecommendedAction = HintFor(kind, code),
+            };
+        }
+
+        /// <summary>The envelope said 200 but <c>data.success</c> is false, with <c>errorCode</c> and <c>errorInfo</c>.</summary>
+        internal static PandaponApiException FromBusinessFailure(string operation, int httpStatus, string? errorCode, string? errorInfo, string? requestId)
+        {
+            var text = new StringBuilder(operation).Append(" was refused: errorCode '").Append(errorCode ?? "")
+                .Append("', errorInfo '").Append(errorInfo ?? "").Append('\'');
+            if (requestId != null) text.Append(", requestId ").Append(requestId);
+            text.Append(" (code 200, data.success false).");
+            bool numeric = int.TryParse(errorCode, NumberStyles.Integer, CultureInfo.InvariantCulture, out int parsed);
+            return new PandaponApiException(ApiErrorKind.Business, operation, text.ToString())
+            {
+                Code = numeric ? parsed : (int?)null,
+                ServerMessage = numeric || string.IsNullOrEmpty(errorCode) ? errorInfo : errorCode + ": " + errorInfo,
+                RequestId = requestId,
+                HttpStatus = httpStatus,
+            };
+        }
+
+        /// <summary>The body is not JSON (an HTML error page from a proxy, or JSON cut off).</summary>
+        internal static PandaponApiException NotJson(string operation, int httpStatus, string? reasonPhrase, string body, string parseError, TimeSpan? retryAfter)
+        {
+            var kind = httpStatus >= 200 && httpStatus < 300 ? ApiErrorKind.InvalidResponse : KindFor(null, httpStatus);
+            string status = ("HTTP " + httpStatus.ToString(CultureInfo.InvariantCulture) + " " + (reasonPhrase ?? "")).TrimEnd();
+            string what = body.Length == 0 ? "an empty body" : $"a body that is not valid JSON ({parseError}): '{Excerpt(body)}'";
+            return new PandaponApiException(kind, operation, $"{operation} failed: the server answered {status} with {what}.")
+            {
+                HttpStatus = httpStatus,
+                RetryAfter = retryAfter,
+            };
+        }
+
+        /// <summary>The JSON is well formed but <paramref name="field"/> does not have the type we read it as.</summary>
+        public static PandaponApiException InvalidField(string operation, string field, string expected, JsonElement actual, string? requestId = null, int? httpStatus = null)
+        {
+            var text = new StringBuilder(operation).Append(" returned a response whose field '").Append(field).Append("' should be ")
+                .Append(expected).Append(" but is ").Append(Describe(actual)).Append('.');
+            if (requestId != null) text.Append(" requestId ").Append(requestId).Append('.');
+            return new PandaponApiException(ApiErrorKind.InvalidResponse, operation, text.ToString())
+            {
+                RequestId = requestId,
+                HttpStatus = httpStatus,
+            };
+        }
+
+        internal static PandaponApiException InvalidEnvelope(string operation, int httpStatus, string problem)
+            => new PandaponApiException(ApiErrorKind.InvalidResponse, operation, $"{operation} failed: HTTP {httpStatus.ToString(CultureInfo.InvariantCulture)}, and {problem}.")
+            {
+                HttpStatus = httpStatus,
+            };
+
+        internal static PandaponApiException Redirected(string operation, int httpStatus, Uri? location)
+            => new PandaponApiException(ApiErrorKind.InvalidResponse, operation,
+                $"{operation} failed: the server answered HTTP {httpStatus.ToString(CultureInfo.InvariantCulture)}, a redirect to '{location}', which is not followed.")
+            {
+                HttpStatus = httpStatus,
+                RecommendedAction = "If the endpoint has moved, set it with -Endpoint or Set-PandaponCredential -Endpoint.",
+            };
+
+        internal static PandaponApiException TimedOut(string operation, TimeSpan timeout)
+            => new PandaponApiException(ApiErrorKind.Timeout, operation,
+                $"{operation} timed out: no answer within {timeout.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)} s.")
+            {
+                RecommendedAction = "Raise -TimeoutSec if the server is slow.",
+            };
+
+        internal static PandaponApiException Unreachable(string operation, Uri endpoint, Exception inner)
+        {
+            var reasons = new StringBuilder();
+            for (Exception? e = inner; e != null; e = e.InnerException)
+            {
+                if (reasons.Length > 0 && reasons.ToString().IndexOf(e.Message, StringComparison.Ordinal) >= 0) continue;
+                if (reasons.Length > 0) reasons.Append(' ');
+                reasons.Append(e.Message.Trim().TrimEnd('.'));
+            }
+            reasons.Append('.');
+            return new PandaponApiException(ApiErrorKind.Network, operation,
+                $"{operation} failed: {PandaponEndpoint.Display(endpoint)} could not be reached or the connection broke: {reasons}", inner);
+        }
+
+        /// <summary>The kind a code and an HTTP status mean; the server's code wins over the HTTP status.</summary>
+        internal static ApiErrorKind KindFor(int? code, int httpStatus)
+        {
+            if (code is int c)
+            {
+                switch (c / 100)
+                {
+                    case 401: case 403: return ApiErrorKind.Authentication;
+                    case 404: return ApiErrorKind.NotFound;
+                    case 429: return ApiErrorKind.RateLimited;
+                    case 400: return ApiErrorKind.InvalidRequest;
+                }
+                if (c / 100 >= 500 && c / 100 <= 599) return ApiErrorKind.Server;
+            }
+            if (httpStatus == 401 || httpStatus == 403) return ApiErrorKind.Authentication;
+            if (httpStatus == 404) return ApiErrorKind.NotFound;
+            if (httpStatus == 429) return ApiErrorKind.RateLimited;
+            if (httpStatus >= 500) return ApiErrorKind.Server;
+            if (httpStatus == 400) return ApiErrorKind.InvalidRequest;
+            return code == null && httpStatus >= 200 && httpStatus < 300 ? ApiErrorKind.InvalidResponse : ApiErrorKind.Business;
+        }
+
+        private static string? HintFor(ApiErrorKind kind, int? code)
+        {
+            switch (code)
+            {
+                case 40101: return "A system header was not sent; this is a bug in Pandapon, please report it.";
+                case 40102: return "Check the access key (Get-PandaponCredential shows which credentials were used and where they came from).";
+                case 40103: return "Check the user id: it must be the one the access key belongs to (-UserId, Set-PandaponCredential -UserId).";
+                case 40104: return "Check the secret key and the signature recipe (-SignatureTemplate, -SignatureAlgorithm, -SignatureCase; Get-PandaponSignature shows the canonical string).";
+                case 40105: return "Check this computer's clock: the timestamp must be within 600 s of the server's.";
+                case 40106: return "The nonce was used before; send the request again.";
+            }
+            switch (kind)
+            {
+                case ApiErrorKind.Authentication: return "Check the access key, secret key and user id (Get-PandaponCredential).";
+                case ApiErrorKind.RateLimited: return "Slow down: lower -ThrottleLimit or wait before trying again.";
+                default: return null;
+            }
+        }
+
+        private static void AppendServerFacts(StringBuilder text, int? code, string? msg, string? requestId, int httpStatus)
+        {
+            bool any = false;
+            if (code != null)
+            {
+                text.Append("code ").Append(code.Value.ToString(CultureInfo.InvariantCulture));
+                any = true;
+            }
+            if (msg != null)
+            {
+                text.Append(any ? ", " : "").Append("msg '").Append(msg).Append('\'');
+                any = true;
+            }
+            if (requestId != null)
+            {
+                text.Append(any ? ", " : "").Append("requestId ").Append(requestId);
+                any = true;
+            }
+            text.Append(any ? " (HTTP " : "HTTP ").Append(httpStatus.ToString(CultureInfo.InvariantCulture)).Append(any ? ")." : ".");
+        }
+
+        /// <summary>The first 200 characters, on one line.</summary>
+        internal static string Excerpt(string body)
+        {
+            var text = new StringBuilder(Math.Min(body.Length, 200));
+            bool space = false;
+            foreach (char c in body)
+            {
+                if (char.IsWhiteSpace(c))
+                {
+                    space = text.Length > 0;
+                    continue;
+                }
+                if (space) text.Append(' ');
+                space = false;
+                text.Append(c);
+                if (text.Length >= 200) return text.ToString(0, 200) + "…";
+            }
+            return text.ToString();
+        }
+
+        private static string Describe(JsonElement value)
+        {
+            switch (value.ValueKind)
+            {
+                case JsonValueKind.Undefined: return "missing";
+                case JsonValueKind.Null: return "null";
+                case JsonValueKind.Object: return "an object";
+                case JsonValueKind.Array: return "an array";
+                case JsonValueKind.String:
+                    string s = value.GetString() ?? "";
+                    return "the string \"" + (s.Length > 40 ? s.Substring(0, 40) + "…" : s) + "\"";
+                case JsonValueKind.Number: return "the number " + value.GetRawText();
+                default: return "the boolean " + value.GetRawText();
+            }
+        }
+    }
+}

@@ -1,0 +1,58 @@
+using System;
+
+namespace Pandapon.Api
+{
+    /// <summary>Checks an endpoint URL once, the same way for parameters, profiles and environment variables.</summary>
+    public static class PandaponEndpoint
+    {
+        public static readonly Uri Default = new Uri("https://api.pandapon.com/");
+
+        /// <summary>
+        /// Parses an endpoint: an absolute https URL, or http only for a loopback host (127.0.0.0/8, ::1, localhost),
+        /// with no query, fragment or user info. A base path (https://host/api) is kept. The result ends in "/".
+        /// </summary>
+        public static bool TryParse(string? text, out Uri? endpoint, out string? reason)
+        {
+            endpoint = null;
+            reason = null;
+            if (string.IsNullOrWhiteSpace(text))
+            {
+                reason = "it is empty";
+                return false;
+            }
+            if (!Uri.TryCreate(text!.Trim(), UriKind.Absolute, out Uri? uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
+            {
+                reason = "it is not an absolute http:// or https:// URL";
+                return false;
+            }
+            if (uri.Scheme == Uri.UriSchemeHttp && !uri.IsLoopback)
+            {
+                reason = "plain http:// is accepted only for a loopback host (127.0.0.1, ::1, localhost); use https://";
+                return false;
+            }
+            if (!string.IsNullOrEmpty(uri.UserInfo))
+            {
+                reason = "it must not contain a user name or password";
+                return false;
+            }
+            if (!string.IsNullOrEmpty(uri.Query) || !string.IsNullOrEmpty(uri.Fragment))
+            {
+                reason = "it must not contain a query (?) or a fragment (#)";
+                return false;
+            }
+            string basePath = uri.AbsolutePath.TrimEnd('/') + "/";
+            endpoint = new Uri(uri.GetLeftPart(UriPartial.Authority) + basePath);
+            return true;
+        }
+
+        /// <summary>Parses or throws an <see cref="ArgumentException"/> that names <paramref name="source"/> and the value.</summary>
+        public static Uri Parse(string? text, string source)
+        {
+            if (TryParse(text, out Uri? endpoint, out string? reason)) return endpoint!;
+            throw new InvalidValueException($"{source} '{text}' is not a valid PandaPon endpoint: {reason}.", source);
+        }
+
+        /// <summary>How an endpoint is written back to users and profiles: without the trailing slash of the root.</summary>
+        public static string Display(Uri endpoint) => endpoint.AbsoluteUri.TrimEnd('/');
+    }
+}

@@ -1,0 +1,46 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Management.Automation;
+using System.Management.Automation.Language;
+
+namespace Pandapon.Commands
+{
+    /// <summary>Completes Invoke-PandaponRequest -Path with the endpoints the PandaPon documents name (a static list; no network).</summary>
+    public sealed class ApiPathCompleter : IArgumentCompleter
+    {
+        /// <summary>Path, method, what it does. From shared/pandapon-api.md; paths the documents did not show are left out.</summary>
+        internal static readonly string[][] KnownPaths =
+        {
+            new[] { "/alibaba/refund/info", "POST", "1688 after-sales detail (body: refundId)" },
+            new[] { "/alibaba/refund/detail/create", "POST", "1688: create a refund or return application" },
+            new[] { "/alibaba/refund/goods/return", "POST", "1688: the buyer submits the return shipment" },
+            new[] { "/alibaba/order/detail", "POST", "1688 order detail (body: webSite, orderId)" },
+            new[] { "/alibaba/order/create/preview", "POST", "1688: preview an order" },
+            new[] { "/alibaba/order/create", "POST", "1688: create an order" },
+            new[] { "/alibaba/order/batch/create", "POST", "1688: create orders with different merchants" },
+            new[] { "/alibaba/order/cancel", "POST", "1688: cancel an order before payment" },
+            new[] { "/alibaba/order/pay/url", "GET", "1688: the payment URL of an order (query: orderId)" },
+            new[] { "/alibaba/order/batch/submit/to/pay", "POST", "1688: developer batch payment (body: orderIds)" },
+            new[] { "/alibaba/order/receivegoods", "POST", "1688: the buyer confirms receipt" },
+            new[] { "/alibaba/cart/create/order", "POST", "1688: create an order from the shopping cart" },
+            new[] { "/v2/alibaba/order/page", "POST", "1688 (v2): order list, paged" },
+            new[] { "/open/order/refund/queryList", "POST", "Taobao: after-sales (reverse order) list, paged" },
+            new[] { "/open/order/refund/submit/message", "POST", "Taobao: send a message on an after-sales order" },
+            new[] { "/open/order/refund/cancel/", "GET", "Taobao: cancel an after-sales order (append the refund id)" },
+            new[] { "/v2/taobao/order/refund/query", "GET", "Taobao (v2): after-sales detail (query: refundId)" },
+            new[] { "/v2/taobao/order/refund/render", "POST", "Taobao (v2): refund reasons and the maximum fee" },
+        };
+
+        public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
+            CommandAst commandAst, IDictionary fakeBoundParameters)
+        {
+            string typed = (wordToComplete ?? "").Trim('\'', '"');
+            foreach (string[] path in KnownPaths)
+            {
+                if (path[0].StartsWith(typed, StringComparison.OrdinalIgnoreCase) || (typed.Length > 1 && path[0].IndexOf(typed, StringComparison.OrdinalIgnoreCase) >= 0))
+                    yield return new CompletionResult(path[0], path[0], CompletionResultType.ParameterValue, $"{path[1]} {path[0]}: {path[2]}");
+            }
+        }
+    }
+}

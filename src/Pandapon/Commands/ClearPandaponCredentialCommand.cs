@@ -1,0 +1,26 @@
+using System.Management.Automation;
+using Pandapon.Credentials;
+
+namespace Pandapon.Commands
+{
+    /// <summary>
+    /// <para type="synopsis">Forgets the credentials set in this session by Set-PandaponCredential; saved profiles are kept.</para>
+    /// </summary>
+    [Cmdlet(VerbsCommon.Clear, "PandaponCredential", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
+    [OutputType(typeof(void))]
+    public sealed class ClearPandaponCredentialCommand : PandaponCmdlet
+    {
+        protected override void ProcessRecord()
+        {
+            ResolvedCredential? current = SessionCredentials.Current;
+            if (current == null)
+            {
+                WriteVerbose("This session has no credentials set; nothing to clear.");
+                return;
+            }
+            if (!ShouldProcess("the session", "Clear the PandaPon credentials")) return;
+            SessionCredentials.Current = null;
+            WriteVerbose("Cleared the session's credentials. Calls now use the environment variables or the saved profiles (Get-PandaponCredential shows which).");
+        }
+    }
+}

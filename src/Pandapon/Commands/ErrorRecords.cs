@@ -1,0 +1,51 @@
+using System;
+using System.Management.Automation;
+using Pandapon.Api;
+using Pandapon.Credentials;
+
+namespace Pandapon.Commands
+{
+    /// <summary>Turns the core's exceptions into error records the same way in every cmdlet.</summary>
+    internal static class ErrorRecords
+    {
+        public static ErrorRecord FromApi(PandaponApiException e, object? target)
+        {
+            var record = new ErrorRecord(e, e.ErrorId, CategoryOf(e.Kind), target);
+            if (e.RecommendedAction != null) record.ErrorDetails = new ErrorDetails(e.Message) { RecommendedAction = e.RecommendedAction };
+            return record;
+        }
+
+        public static ErrorRecord FromCredentials(PandaponCredentialException e, object? target)
+            => new ErrorRecord(e, e.ErrorId, e.ErrorId == PandaponCredentialException.InvalidEnvironment ? ErrorCategory.InvalidArgument : ErrorCategory.ObjectNotFound, target);
+
+        public static ErrorRecord FromStore(CredentialStoreException e)
+            => new ErrorRecord(e, "Pandapon.CredentialStoreUnusable", ErrorCategory.InvalidData, e.FilePath);
+
+        /// <summary>The error record of anything that credential resolution or the store may throw; null for other exceptions.</summary>
+        public static ErrorRecord? FromCredentialFailure(Exception e, object? target)
+        {
+            switch (e)
+            {
+                case PandaponCredentialException c: return FromCredentials(c, target);
+                case CredentialStoreException s: return FromStore(s);
+                default: return null;
+            }
+        }
+
+        public static ErrorCategory CategoryOf(ApiErrorKind kind)
+        {
+            switch (kind)
+            {
+                case ApiErrorKind.Authentication: return ErrorCategory.AuthenticationError;
+                case ApiErrorKind.NotFound: return ErrorCategory.ObjectNotFound;
+                case ApiErrorKind.RateLimited: return ErrorCategory.LimitsExceeded;
+                case ApiErrorKind.Server: return ErrorCategory.ResourceUnavailable;
+                case ApiErrorKind.InvalidRequest: return ErrorCategory.InvalidArgument;
+                case ApiErrorKind.InvalidResponse: return ErrorCategory.InvalidResult;
+                case ApiErrorKind.Timeout: return ErrorCategory.OperationTimeout;
+                case ApiErrorKind.Network: return ErrorCategory.ConnectionError;
+                default: return ErrorCategory.InvalidOperation;
+            }
+        }
+    }
+}

@@ -1,0 +1,137 @@
+using System;
+using System.Management.Automation;
+using System.Security;
+using Pandapon.Api;
+using Pandapon.Credentials;
+using Pandapon.Models;
+
+namespace Pandapon.Commands
+{
+    /// <summary>
+    /// <para type="synopsis">Sets the PandaPon credentials of this session, and optionally saves them as a profile.</para>
+    /// </summary>
+    [Cmdlet(VerbsCommon.Set, "PandaponCredential", DefaultParameterSetName = KeysSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
+    [OutputType(typeof(CredentialInfo))]
+    public sealed class SetPandaponCredentialCommand : PandaponCmdlet
+    {
+        private const string KeysSet = "Keys";
+        private const string CredentialSet = "Credential";
+        private const string ProfileSet = "Profile";
+
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = KeysSet)]
+        [ValidateNotNullOrEmpty]
+        public string AccessKey { get; set; } = "";
+
+        [Parameter(Mandatory = true, Position = 1, ParameterSetName = KeysSet)]
+        [SecureStringTransformation]
+        [ValidateNotNull]
+        public SecureString SecretKey { get; set; } = new SecureString();
+
+        [Parameter(Mandatory = true, ParameterSetName = CredentialSet)]
+        [ValidateNotNull]
+        [Credential]
+        public PSCredential? Credential { get; set; }
+
+        [Parameter(Mandatory = true, ParameterSetName = KeysSet)]
+        [Parameter(Mandatory = true, ParameterSetName = CredentialSet)]
+        [ValidateNotNullOrEmpty]
+        public string UserId { get; set; } = "";
+
+        [Parameter(ParameterSetName = KeysSet)]
+        [Parameter(ParameterSetName = CredentialSet)]
+        [ValidateNotNullOrEmpty]
+        public string? Endpoint { get; set; }
+
+        [Parameter(ParameterSetName = KeysSet)]
+        [Parameter(ParameterSetName = CredentialSet)]
+        [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(ProfileNameCompleter))]
+        public string? StoreAs { get; set; }
+
+        [Parameter(ParameterSetName = KeysSet)]
+        [Parameter(ParameterSetName = CredentialSet)]
+        [ValidateNotNullOrEmpty]
+        public string? SignatureTemplate { get; set; }
+
+        [Parameter(ParameterSetName = KeysSet)]
+        [Parameter(ParameterSetName = CredentialSet)]
+        [ValidateSet("MD5", "SHA1", "SHA256", "HMAC-SHA256", IgnoreCase = true)]
+        public string? SignatureAlgorithm { get; set; }
+
+        [Parameter(ParameterSetName = KeysSet)]
+        [Parameter(ParameterSetName = CredentialSet)]
+        public SignatureCase? SignatureCase { get; set; }
+
+        [Parameter(Mandatory = true, ParameterSetName = ProfileSet)]
+        [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(ProfileNameCompleter))]
+        public string ProfileName { get; set; } = "";
+
+        /// <summary>Writes the credentials now current (without the secret).</summary>
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            var store = CredentialStore.ForCurrentUser();
+            ResolvedCredential? session;
+            try
+            {
+                session = ParameterSetName == ProfileSet ? FromProfile(store) : FromKeys(store);
+            }
+            catch (Exception e) when (ErrorRecords.FromCredentialFailure(e, ProfileName) is ErrorRecord record)
+            {
+                ThrowTerminatingError(record);
+                return;
+            }
+            if (session == null) return;   // -WhatIf, or the user said no
+            SessionCredentials.Current = session;
+            ApiCredential c = session.Credential;
+            WriteVerbose($"This session now uses the access key {ApiCredential.MaskAccessKey(c.AccessKey)}, user {c.UserId}, endpoint {PandaponEndpoint.Display(c.Endpoint)}" +
+                (session.ProfileName != null ? $" (profile '{session.ProfileName}')." : "."));
+            if (PassThru) WriteObject(CredentialInfo.From(session));
+        }
+
+        private ResolvedCredential? FromProfile(CredentialStore store)
+        {
+            ResolvedCredential saved = new CredentialResolver(store, Environment.GetEnvironmentVariable).LoadProfile(ProfileName, CredentialSource.Session, "-ProfileName");
+            if (!ShouldProcess("the session", $"Use the profile '{saved.ProfileName}'")) return null;
+            return new ResolvedCredential(saved.Credential, CredentialSource.Session, saved.ProfileName, saved.StorePath);
+        }
+
+        private ResolvedCredential? FromKeys(CredentialStore store)
+        {
+            string accessKey = Credential?.UserName ?? AccessKey;
+            string secretKey = SecretText.Reveal(Credential?.Password ?? SecretKey);
+            string source = Credential != null ? "-Credential" : "-AccessKey/-SecretKey";
+            if (secretKey.Length == 0)
+                ThrowInvalidArgument("Pandapon.InvalidArgument", (Credential != null ? "-Credential has an empty password" : "-SecretKey is empty") + ": the secret key is required.", null);
+            if (StoreAs != null && CredentialProfile.CheckName(StoreAs) is string badName)
+                ThrowInvalidArgument("Pandapon.InvalidProfileName", $"-StoreAs '{StoreAs}' is not a valid profile name: {badName}.", StoreAs);
+
+            ApiCredential credential;
+            try
+            {
+                Uri endpoint = Endpoint == null ? PandaponEndpoint.Default : PandaponEndpoint.Parse(Endpoint, "-Endpoint");
+                SignatureOptions signature = SignatureRecipe.Parse(SignatureTemplate, SignatureAlgorithm, SignatureCase?.ToString(), SignatureRecipe.Parameters);
+                credential = new ApiCredential(accessKey, secretKey, UserId, endpoint, signature);
+            }
+            catch (ArgumentException e)
+            {
+                string message = e is InvalidValueException ? e.Message : $"{source}: {InvalidValueException.PlainMessage(e)}";
+                ThrowInvalidArgument("Pandapon.InvalidArgument", message, e.ParamName == "-Endpoint" ? Endpoint : null, e);
+                return null;
+            }
+
+            if (StoreAs == null)
+            {
+                if (!ShouldProcess("the session", "Set the PandaPon credentials")) return null;
+                return new ResolvedCredential(credential, CredentialSource.Session);
+            }
+            if (!ShouldProcess($"the session, and the profile '{StoreAs}' in '{store.FilePath}'", "Set and save the PandaPon credentials")) return null;
+            bool replaced = store.Save(new CredentialProfile(StoreAs, credential));
+            WriteVerbose($"{(replaced ? "Replaced" : "Saved")} the profile '{StoreAs}' in '{store.FilePath}'.");
+            return new ResolvedCredential(credential, CredentialSource.Session, StoreAs, store.FilePath);
+        }
+    }
+}

@@ -1,0 +1,56 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Collections.Specialized;
+using System.Globalization;
+using System.Linq;
+using System.Management.Automation;
+
+namespace Pandapon.Conversion
+{
+    /// <summary>
+    /// Turns a -Query hashtable into name/value pairs: an ordered dictionary keeps its order, a plain hashtable is
+    /// sorted by name (so the same call sends the same URL), an array value repeats the name, booleans are
+    /// "true"/"false", dates ISO 8601, numbers in the invariant culture.
+    /// </summary>
+    public static class PowerShellToQuery
+    {
+        public static IList<KeyValuePair<string, string>> Convert(IDictionary? query)
+        {
+            var pairs = new List<KeyValuePair<string, string>>();
+            if (query == null) return pairs;
+            IEnumerable<DictionaryEntry> entries = query.Cast<DictionaryEntry>();
+            if (!(query is IOrderedDictionary)) entries = entries.OrderBy(e => Text(e.Key), StringComparer.Ordinal);
+            foreach (DictionaryEntry entry in entries)
+            {
+                string name = Text(entry.Key);
+                if (name.Length == 0) throw new ArgumentException("-Query has an empty parameter name.");
+                object? value = entry.Value is PSObject wrapped ? wrapped.BaseObject : entry.Value;
+                if (value is IEnumerable sequence && !(value is string))
+                {
+                    foreach (object? item in sequence) pairs.Add(new KeyValuePair<string, string>(name, Text(item)));
+                }
+                else
+                {
+                    pairs.Add(new KeyValuePair<string, string>(name, Text(value)));
+                }
+            }
+            return pairs;
+        }
+
+        /// <summary>One value as query text.</summary>
+        public static string Text(object? value)
+        {
+            if (value is PSObject wrapped) value = wrapped.BaseObject;
+            switch (value)
+            {
+                case null: return "";
+                case bool flag: return flag ? "true" : "false";
+                case DateTime date: return date.ToString("o", CultureInfo.InvariantCulture);
+                case DateTimeOffset date: return date.ToString("o", CultureInfo.InvariantCulture);
+                case IFormattable formattable: return formattable.ToString(null, CultureInfo.InvariantCulture);
+                default: return value.ToString() ?? "";
+            }
+        }
+    }
+}

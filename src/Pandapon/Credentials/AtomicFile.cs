@@ -1,0 +1,138 @@
+using System;
+using System.ComponentModel;
+using System.IO;
+using System.Runtime.InteropServices;
+using System.Text;
+using Microsoft.Win32.SafeHandles;
+using Pandapon.Api;
+
+namespace Pandapon.Credentials
+{
+    /// <summary>
+    /// Writes a file so that readers see either the old content or the new, never half of it, and so that on Unix the
+    /// content is never readable by anyone but the owner: a temporary file is created beside the target by
+    /// <c>mkstemp(3)</c>, which creates it with mode 0600 in the same system call (there is no moment with a wider
+    /// mode, and no chmod afterwards), then written, flushed to disk, and renamed over the target with
+    /// <c>rename(2)</c>. A new directory is created with mode 0700 by <c>mkdir(2)</c>. netstandard2.0 has no API for
+    /// Unix modes, so these three calls go to libc directly; none of them is variadic (unlike <c>open</c>, whose
+    /// mode argument P/Invoke cannot pass portably on Apple silicon). On Windows the file lives in the user's own
+    /// profile folder and is moved into place with File.Replace.
+    /// </summary>
+    internal static class AtomicFile
+    {
+        private const int OwnerOnlyDirectory = 0x1C0;   // 0700
+
+        /// <summary>Replaces <paramref name="path"/> with <paramref name="content"/>. <paramref name="beforeRename"/> lets tests look at the temporary file.</summary>
+        public static void Write(string path, byte[] content, Action<string>? beforeRename = null)
+        {
+            string directory = Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".";
+            CreateOwnerOnlyDirectory(directory);
+            string temporary = Platform.IsWindows ? CreateWindowsTemporary(path, content) : CreateUnixTemporary(path, content);
+            try
+            {
+                beforeRename?.Invoke(temporary);
+                if (Platform.IsWindows)
+                {
+                    if (File.Exists(path)) File.Replace(temporary, path, null);
+                    else File.Move(temporary, path);
+                }
+                else if (Native.rename(Bytes(temporary), Bytes(path)) != 0)
+                {
+                    throw new IOException($"Could not rename '{temporary}' to '{path}': {new Win32Exception(Marshal.GetLastWin32Error()).Message}");
+                }
+            }
+            catch
+            {
+                TryDelete(temporary);
+                throw;
+            }
+        }
+
+        /// <summary>Creates the directory (and its parents) if missing; the last level gets mode 0700 on Unix.</summary>
+        public static void CreateOwnerOnlyDirectory(string directory)
+        {
+            if (Directory.Exists(directory)) return;
+            if (Platform.IsWindows)
+            {
+                Directory.CreateDirectory(directory);
+                return;
+            }
+            string? parent = Path.GetDirectoryName(directory.TrimEnd('/'));
+            if (!string.IsNullOrEmpty(parent) && !Directory.Exists(parent)) Directory.CreateDirectory(parent);
+            if (Native.mkdir(Bytes(directory), OwnerOnlyDirectory) != 0 && !Directory.Exists(directory))
+                throw new IOException($"Could not create the directory '{directory}': {new Win32Exception(Marshal.GetLastWin32Error()).Message}");
+        }
+
+        private static string CreateUnixTemporary(string path, byte[] content)
+        {
+            byte[] template = Bytes(path + ".XXXXXX");
+            int descriptor = Native.mkstemp(template);
+            if (descriptor < 0)
+                throw new IOException($"Could not create a temporary file beside '{path}': {new Win32Exception(Marshal.GetLastWin32Error()).Message}");
+            string temporary = Encoding.UTF8.GetString(template, 0, template.Length - 1);
+            try
+            {
+                using (var stream = new FileStream(new SafeFileHandle(new IntPtr(descriptor), ownsHandle: true), FileAccess.Write))
+                {
+                    stream.Write(content, 0, content.Length);
+                    stream.Flush(flushToDisk: true);
+                }
+            }
+            catch
+            {
+                TryDelete(temporary);
+                throw;
+            }
+            return temporary;
+        }
+
+        private static string CreateWindowsTemporary(string path, byte[] content)
+        {
+            string temporary = path + "." + Guid.NewGuid().ToString("N").Substring(0, 8) + ".tmp";
+            try
+            {
+                using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+                {
+                    stream.Write(content, 0, content.Length);
+                    stream.Flush(flushToDisk: true);
+                }
+            }
+            catch
+            {
+                TryDelete(temporary);
+                throw;
+            }
+            return temporary;
+        }
+
+        private static void TryDelete(string path)
+        {
+            try
+            {
+                File.Delete(path);
+            }
+            catch (IOException)
+            {
+                // Best effort: a left-over temporary file holds nothing the target does not.
+            }
+            catch (UnauthorizedAccessException)
+            {
+            }
+        }
+
+        /// <summary>A NUL-terminated UTF-8 path, as libc wants it (mkstemp rewrites the X's in place).</summary>
+        private static byte[] Bytes(string path) => Encoding.UTF8.GetBytes(path + "\0");
+
+        private static class Native
+        {
+            [DllImport("libc", SetLastError = true)]
+            public static extern int mkstemp(byte[] template);
+
+            [DllImport("libc", SetLastError = true)]
+            public static extern int mkdir(byte[] path, int mode);
+
+            [DllImport("libc", SetLastError = true)]
+            public static extern int rename(byte[] oldPath, byte[] newPath);
+        }
+    }
+}

@@ -1,0 +1,116 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Pandapon.Api;
+
+namespace Pandapon.Credentials
+{
+    /// <summary>
+    /// Finds the credentials of a call, in the precedence of design.md §3, highest first: parameters on the command;
+    /// -ProfileName; the session (Set-PandaponCredential); the environment variables PANDAPON_ACCESS_KEY,
+    /// PANDAPON_SECRET_KEY, PANDAPON_USER_ID (with PANDAPON_ENDPOINT and PANDAPON_SIGNATURE_*); the profile named by
+    /// PANDAPON_PROFILE; the profile "default". A profile that is named and missing is an error, never a fall-back.
+    /// The store is read only when a step needs it.
+    /// </summary>
+    public sealed class CredentialResolver
+    {
+        public const string AccessKeyVariable = "PANDAPON_ACCESS_KEY";
+        public const string SecretKeyVariable = "PANDAPON_SECRET_KEY";
+        public const string UserIdVariable = "PANDAPON_USER_ID";
+        public const string EndpointVariable = "PANDAPON_ENDPOINT";
+        public const string ProfileVariable = "PANDAPON_PROFILE";
+        public const string SignatureTemplateVariable = "PANDAPON_SIGNATURE_TEMPLATE";
+        public const string SignatureAlgorithmVariable = "PANDAPON_SIGNATURE_ALGORITHM";
+        public const string SignatureCaseVariable = "PANDAPON_SIGNATURE_CASE";
+
+        private readonly Func<string, string?> _environment;
+
+        public CredentialResolver(CredentialStore store, Func<string, string?> environment)
+        {
+            Store = store;
+            _environment = environment;
+        }
+
+        public CredentialStore Store { get; }
+
+        /// <summary>The resolver of the current user: the default store and the process environment.</summary>
+        public static CredentialResolver ForCurrentUser() => new CredentialResolver(CredentialStore.ForCurrentUser(), Environment.GetEnvironmentVariable);
+
+        /// <summary>Applies the precedence. Throws <see cref="PandaponCredentialException"/> or <see cref="CredentialStoreException"/>.</summary>
+        public ResolvedCredential Resolve(ApiCredential? parameters, string? profileName, ResolvedCredential? session)
+        {
+            if (parameters != null) return new ResolvedCredential(parameters, CredentialSource.Parameter);
+            if (!string.IsNullOrEmpty(profileName)) return LoadProfile(profileName!, CredentialSource.ProfileName, "-ProfileName");
+            if (session != null) return session;
+            ResolvedCredential? environment = FromEnvironment();
+            if (environment != null) return environment;
+            string? environmentProfile = Variable(ProfileVariable);
+            if (environmentProfile != null) return LoadProfile(environmentProfile, CredentialSource.EnvironmentProfile, ProfileVariable);
+            CredentialProfile? fallback = Store.Find(CredentialProfile.DefaultName);
+            if (fallback != null) return new ResolvedCredential(fallback.Credential, CredentialSource.DefaultProfile, fallback.Name, Store.FilePath);
+            throw new PandaponCredentialException(PandaponCredentialException.NoCredentials,
+                "No PandaPon credentials were found. Looked in: -Credential, -ProfileName, the session (Set-PandaponCredential), " +
+                $"the environment variables {AccessKeyVariable}/{SecretKeyVariable}/{UserIdVariable}, {ProfileVariable}, and the profile 'default' in '{Store.FilePath}'. " +
+                "Run: Set-PandaponCredential -AccessKey <key> -SecretKey (Read-Host -AsSecureString) -UserId <id> -StoreAs default");
+        }
+
+        /// <summary>A saved profile; missing is an error that says who named it (<paramref name="namedBy"/>) and what exists.</summary>
+        public ResolvedCredential LoadProfile(string name, CredentialSource source, string namedBy)
+        {
+            IReadOnlyList<CredentialProfile> profiles = Store.List();
+            CredentialProfile? profile = profiles.FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase));
+            if (profile == null)
+            {
+                string saved = profiles.Count == 0 ? "No profile is saved there yet" : "Saved profiles: " + string.Join(", ", profiles.Select(p => p.Name));
+                throw new PandaponCredentialException(PandaponCredentialException.ProfileNotFound,
+                    $"{namedBy} names the profile '{name}', which does not exist in '{Store.FilePath}'. {saved}. " +
+                    $"Save it with: Set-PandaponCredential -AccessKey <key> -SecretKey <secret> -UserId <id> -StoreAs {name}");
+            }
+            return new ResolvedCredential(profile.Credential, source, profile.Name, Store.FilePath);
+        }
+
+        /// <summary>
+        /// The credentials of the PANDAPON_* variables; null when neither key variable is set. A partial set is an
+        /// error naming what is missing, so a runbook with a typo fails instead of using someone else's profile.
+        /// </summary>
+        public ResolvedCredential? FromEnvironment()
+        {
+            string? accessKey = Variable(AccessKeyVariable);
+            string? secretKey = Variable(SecretKeyVariable);
+            if (accessKey == null && secretKey == null) return null;
+            string? userId = Variable(UserIdVariable);
+            var missing = new List<string>();
+            if (accessKey == null) missing.Add(AccessKeyVariable);
+            if (secretKey == null) missing.Add(SecretKeyVariable);
+            if (userId == null) missing.Add(UserIdVariable);
+            if (missing.Count > 0)
+            {
+                string set = accessKey != null ? AccessKeyVariable : SecretKeyVariable;
+                throw new PandaponCredentialException(PandaponCredentialException.InvalidEnvironment,
+                    $"The environment sets {set} but not {string.Join(" or ", missing)}; set all of {AccessKeyVariable}, {SecretKeyVariable} and {UserIdVariable}, or none.");
+            }
+            try
+            {
+                string? endpointText = Variable(EndpointVariable);
+                Uri endpoint = endpointText == null ? PandaponEndpoint.Default : PandaponEndpoint.Parse(endpointText, EndpointVariable);
+                return new ResolvedCredential(new ApiCredential(accessKey!, secretKey!, userId!, endpoint, SignatureFromEnvironment()), CredentialSource.Environment);
+            }
+            catch (ArgumentException e)
+            {
+                throw new PandaponCredentialException(PandaponCredentialException.InvalidEnvironment, InvalidValueException.PlainMessage(e), e);
+            }
+        }
+
+        private static readonly SignatureRecipe.Names EnvironmentNames =
+            new SignatureRecipe.Names(SignatureTemplateVariable, SignatureAlgorithmVariable, SignatureCaseVariable);
+
+        private SignatureOptions SignatureFromEnvironment()
+            => SignatureRecipe.Parse(Variable(SignatureTemplateVariable), Variable(SignatureAlgorithmVariable), Variable(SignatureCaseVariable), EnvironmentNames);
+
+        private string? Variable(string name)
+        {
+            string? value = _environment(name);
+            return string.IsNullOrWhiteSpace(value) ? null : value!.Trim();
+        }
+    }
+}
