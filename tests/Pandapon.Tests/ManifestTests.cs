@@ -8,7 +8,7 @@ namespace Pandapon.Tests;
 /// <summary>The manifest's explicit export list must name exactly the cmdlets compiled into Pandapon.dll.</summary>
 public class ManifestTests
 {
-    private static string RepoRoot()
+    internal static string RepoRoot()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
         while (dir != null && !File.Exists(Path.Combine(dir.FullName, "Pandapon.psd1"))) dir = dir.Parent;
