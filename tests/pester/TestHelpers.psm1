@@ -45,4 +45,95 @@ function Invoke-IsolatedPwsh {
     $text | ConvertFrom-Json
 }
 
-Export-ModuleMember -Function Get-TestModulePath, Get-TestSandbox, Invoke-IsolatedPwsh
+$script:StubApiSource = @'
+using System;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace PandaponTests
+{
+    /// <summary>A loopback HTTP server that answers every request with one fixed status and body.</summary>
+    public sealed class StubApi : IDisposable
+    {
+        private readonly HttpListener _listener;
+        private readonly byte[] _body;
+        private readonly int _status;
+        private readonly string _contentType;
+        private int _requests;
+
+        private StubApi(HttpListener listener, int port, string body, int status, string contentType)
+        {
+            _listener = listener;
+            Endpoint = "http://127.0.0.1:" + port;
+            _body = Encoding.UTF8.GetBytes(body);
+            _status = status;
+            _contentType = contentType;
+        }
+
+        public string Endpoint { get; }
+        public int Requests => Volatile.Read(ref _requests);
+
+        public static StubApi Start(string body, int status, string contentType)
+        {
+            var probe = new TcpListener(IPAddress.Loopback, 0);
+            probe.Start();
+            int port = ((IPEndPoint)probe.LocalEndpoint).Port;
+            probe.Stop();
+            var listener = new HttpListener();
+            listener.Prefixes.Add("http://127.0.0.1:" + port + "/");
+            listener.Start();
+            var stub = new StubApi(listener, port, body, status, contentType);
+            Task.Run(stub.Serve);
+            return stub;
+        }
+
+        private async Task Serve()
+        {
+            while (_listener.IsListening)
+            {
+                HttpListenerContext context;
+                try { context = await _listener.GetContextAsync(); }
+                catch (Exception) { return; }
+                Interlocked.Increment(ref _requests);
+                context.Response.StatusCode = _status;
+                context.Response.ContentType = _contentType;
+                context.Response.ContentLength64 = _body.Length;
+                await context.Response.OutputStream.WriteAsync(_body, 0, _body.Length);
+                context.Response.Close();
+            }
+        }
+
+        public void Dispose() => _listener.Close();
+    }
+}
+'@
+
+function Start-StubApi {
+    <# A loopback server answering every request with -Body (status -Status): for response shapes the sandbox
+       has no endpoint for (a top-level array, an HTML page). Dispose() it when done. #>
+    param(
+        [Parameter(Mandatory)][string]$Body,
+        [int]$Status = 200,
+        [string]$ContentType = 'application/json;charset=UTF-8'
+    )
+    if (-not ('PandaponTests.StubApi' -as [type])) { Add-Type -TypeDefinition $script:StubApiSource }
+    [PandaponTests.StubApi]::Start($Body, $Status, $ContentType)
+}
+
+function Get-SandboxStats {
+    <# The sandbox's request counters (unsigned GET /sandbox/stats). #>
+    param([Parameter(Mandatory)]$Sandbox)
+    Invoke-RestMethod -Uri "$($Sandbox.endpoint)/sandbox/stats"
+}
+
+function New-TestConfigDirectory {
+    <# A fresh, empty profile-store directory under the temp folder (removed by the caller). #>
+    $path = Join-Path ([IO.Path]::GetTempPath()) ('pandapon-test-' + [Guid]::NewGuid().ToString('N'))
+    $null = New-Item -ItemType Directory -Path $path
+    $path
+}
+
+Export-ModuleMember -Function Get-TestModulePath, Get-TestSandbox, Invoke-IsolatedPwsh, Start-StubApi, Get-SandboxStats, New-TestConfigDirectory

@@ -16,7 +16,7 @@ namespace Pandapon.Api
         RateLimited,
         /// <summary>The server failed (codes 5xxxx, HTTP 5xx).</summary>
         Server,
-        /// <summary>The server refused the request as malformed (codes 400xx, HTTP 400).</summary>
+        /// <summary>The server refused the request as malformed or sent with the wrong method (codes 400xx and 405xx, HTTP 400/405).</summary>
         InvalidRequest,
         /// <summary>The answer was not the envelope we expect: not JSON, cut off, or a field of the wrong type.</summary>
         InvalidResponse,
@@ -193,7 +193,7 @@ namespace Pandapon.Api
                     case 401: case 403: return ApiErrorKind.Authentication;
                     case 404: return ApiErrorKind.NotFound;
                     case 429: return ApiErrorKind.RateLimited;
-                    case 400: return ApiErrorKind.InvalidRequest;
+                    case 400: case 405: return ApiErrorKind.InvalidRequest;
                 }
                 if (c / 100 >= 500 && c / 100 <= 599) return ApiErrorKind.Server;
             }
@@ -201,7 +201,7 @@ namespace Pandapon.Api
             if (httpStatus == 404) return ApiErrorKind.NotFound;
             if (httpStatus == 429) return ApiErrorKind.RateLimited;
             if (httpStatus >= 500) return ApiErrorKind.Server;
-            if (httpStatus == 400) return ApiErrorKind.InvalidRequest;
+            if (httpStatus == 400 || httpStatus == 405) return ApiErrorKind.InvalidRequest;
             return code == null && httpStatus >= 200 && httpStatus < 300 ? ApiErrorKind.InvalidResponse : ApiErrorKind.Business;
         }
 
