@@ -60,7 +60,7 @@ namespace Pandapon.Api
                         case "rejectReason": result.RejectReason = LenientJson.ReadText(value); break;
                         case "msgType": result.MsgType = LenientJson.ReadInt32(value); break;
                         case "messageStatus": result.MessageStatus = LenientJson.ReadInt32(value); break;
-                        case "vouchers": result.Vouchers = new StringList(LenientJson.ReadStringList(value, identifiers: false)); break;
+                        case "vouchers": result.Vouchers = JoinedOrNull(LenientJson.ReadStringList(value, identifiers: false)); break;
                     }
                 }
             }
@@ -228,6 +228,8 @@ namespace Pandapon.Api
                 }
             }
         }
+
+        private static string? JoinedOrNull(List<string> items) => items.Count == 0 ? null : string.Join(StringList.Separator, items);
 
         /// <summary>The refund id for error messages, read without throwing: the data may be what is broken.</summary>
         private static string? RefundIdForMessages(JsonElement data)

@@ -61,8 +61,12 @@ namespace Pandapon.Models
         /// <summary>The message status code (<c>messageStatus</c>).</summary>
         public int? MessageStatus { get; set; }
 
-        /// <summary>Evidence image URLs (<c>vouchers</c>); one CSV cell, the URLs joined with ";".</summary>
-        public StringList Vouchers { get; set; } = StringList.Empty;
+        /// <summary>
+        /// Evidence image URLs (<c>vouchers</c>, a list in the API) joined with ";"; null when there are none. Text
+        /// rather than a list keeps a history row flat: one CSV cell, and no nesting that <c>ConvertTo-Json</c>'s
+        /// default depth of 2 would cut off (with a warning) under <c>Refund.RefundOperationList</c>.
+        /// </summary>
+        public string? Vouchers { get; set; }
 
         /// <summary>e.g. <c>2024-05-15 09:15 waitsellerreceive -> refundsuccess</c>: how a history item reads in a list.</summary>
         public override string ToString()

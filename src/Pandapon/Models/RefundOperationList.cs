@@ -25,6 +25,12 @@ namespace Pandapon.Models
             Latest = FindLatest(Items);
         }
 
+        /// <summary>The array overload lets PowerShell build one: <c>[Pandapon.Models.RefundOperationList]::new(@($a, $b))</c>.</summary>
+        public RefundOperationList(RefundOperation[] operations)
+            : this((IEnumerable<RefundOperation>)operations)
+        {
+        }
+
         /// <summary>
         /// The most recent operation: the one with the latest <see cref="RefundOperation.GmtCreate"/>, or, when
         /// no operation has a time, the first (1688 sends the newest first); null when the list is empty.

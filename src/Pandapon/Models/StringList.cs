@@ -6,7 +6,7 @@ using System.Linq;
 namespace Pandapon.Models
 {
     /// <summary>
-    /// A read-only list of strings (order entry ids, voucher URLs) that stays one readable cell in
+    /// A read-only list of strings (the order entry ids of a refund) that stays one readable cell in
     /// <c>Export-Csv</c>: <see cref="ToString"/> joins the items with ";" (no space, and no comma, so that
     /// spreadsheets do not read two ids as one number). It enumerates as strings, so <c>-contains</c>,
     /// <c>ForEach-Object</c> and <c>ConvertTo-Json</c> (a JSON array) see the items.
@@ -21,6 +21,12 @@ namespace Pandapon.Models
 
         public StringList(IEnumerable<string> items)
             : base((items ?? throw new ArgumentNullException(nameof(items))).Where(item => item != null).ToArray())
+        {
+        }
+
+        /// <summary>The array overload lets PowerShell build one: <c>[Pandapon.Models.StringList]::new(@('a', 'b'))</c>.</summary>
+        public StringList(string[] items)
+            : this((IEnumerable<string>)items)
         {
         }
 
