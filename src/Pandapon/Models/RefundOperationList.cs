@@ -22,7 +22,6 @@ namespace Pandapon.Models
         public RefundOperationList(IEnumerable<RefundOperation> operations)
             : base((operations ?? throw new ArgumentNullException(nameof(operations))).Where(operation => operation != null).ToArray())
         {
-            Latest = FindLatest(Items);
         }
 
         /// <summary>The array overload lets PowerShell build one: <c>[Pandapon.Models.RefundOperationList]::new(@($a, $b))</c>.</summary>
@@ -35,7 +34,7 @@ namespace Pandapon.Models
         /// The most recent operation: the one with the latest <see cref="RefundOperation.GmtCreate"/>, or, when
         /// no operation has a time, the first (1688 sends the newest first); null when the list is empty.
         /// </summary>
-        public RefundOperation? Latest { get; }
+        public RefundOperation? Latest => FindLatest(Items);
 
         /// <summary>
         /// <c>2 operations, last: refundsuccess 2024-05-15 09:15</c> (the latest operation's resulting status and
