@@ -185,7 +185,9 @@ function Get-DefaultValues($Command) {
     $defaults = @{}
     if ($Command -is [System.Management.Automation.CmdletInfo]) {
         $type = $Command.ImplementingType
-        $instance = [Activator]::CreateInstance($type)
+        $instance = try { [Activator]::CreateInstance($type) } catch {
+            throw "Help: cannot create a $($type.FullName) to read the defaults of $($Command.Name): $($_.Exception.GetBaseException().Message)"
+        }
         try {
             foreach ($name in $Command.Parameters.Keys) {
                 # Common and ShouldProcess parameters belong to the engine, not to the class.
@@ -334,6 +336,7 @@ function Test-HelpSource {
             $fact = $Facts.Keys | Where-Object { $_ -eq $parameterName }
             if (-not $fact) { & $report "'### -$parameterName' documents a parameter that $name does not have."; continue }
             if ($fact -cne $parameterName) { & $report "'### -$parameterName' must be spelled '### -$fact'." }
+            if ($help.Parameters.Contains($fact)) { & $report "'### -$fact' appears more than once."; continue }
             $paragraphs = @(Get-Paragraphs $sub.Lines)
             $override = $paragraphs | Where-Object { $_ -match '^Default value:\s*\S' } | Select-Object -First 1
             $paragraphs = @($paragraphs | Where-Object { $_ -notmatch '^Default value:\s*\S' })

@@ -1,7 +1,8 @@
 # Get-Help as users meet it, for every exported cmdlet, and the generator that builds it (build/New-PandaponHelp.ps1).
 BeforeDiscovery {
     # The cmdlets come from the built manifest, so a new cmdlet is covered as soon as it is exported.
-    $cmdlets = (Import-PowerShellDataFile (Join-Path $env:PANDAPON_TEST_MODULE 'Pandapon.psd1')).CmdletsToExport
+    Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+    $cmdlets = (Import-PowerShellDataFile (Join-Path (Get-TestModulePath) 'Pandapon.psd1')).CmdletsToExport
 }
 
 BeforeAll {
