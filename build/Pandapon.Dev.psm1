@@ -80,4 +80,20 @@ function Get-PesterModulePath {
     return $manifest
 }
 
-Export-ModuleMember -Function Get-PwshInvocation, Invoke-ChildPwsh, Get-SandboxAssembly, Start-PandaponSandbox, Stop-PandaponSandbox, Get-PesterModulePath
+function New-PandaponPackage {
+    <# Writes <DestinationPath>/Pandapon.<version>.nupkg from an assembled module folder with Compress-PSResource,
+       which Install-PSResource accepts, and returns the file. Used by `build.ps1 Package` and Package.Tests.ps1. #>
+    param(
+        [Parameter(Mandatory)][string]$ModulePath,
+        [Parameter(Mandatory)][string]$DestinationPath
+    )
+    $version = (Import-PowerShellDataFile (Join-Path $ModulePath 'Pandapon.psd1')).ModuleVersion
+    $null = New-Item -ItemType Directory -Force -Path $DestinationPath
+    $nupkg = Join-Path $DestinationPath "Pandapon.$version.nupkg"
+    Remove-Item -LiteralPath $nupkg -ErrorAction SilentlyContinue
+    Compress-PSResource -Path $ModulePath -DestinationPath $DestinationPath
+    if (-not (Test-Path -LiteralPath $nupkg)) { throw "Package: '$nupkg' was not written." }
+    return Get-Item -LiteralPath $nupkg
+}
+
+Export-ModuleMember -Function Get-PwshInvocation, Invoke-ChildPwsh, Get-SandboxAssembly, Start-PandaponSandbox, Stop-PandaponSandbox, Get-PesterModulePath, New-PandaponPackage

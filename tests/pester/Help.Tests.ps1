@@ -1,0 +1,297 @@
+# Get-Help as users meet it, for every exported cmdlet, and the generator that builds it (build/New-PandaponHelp.ps1).
+BeforeDiscovery {
+    # The cmdlets come from the built manifest, so a new cmdlet is covered as soon as it is exported.
+    Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+    $cmdlets = (Import-PowerShellDataFile (Join-Path (Get-TestModulePath) 'Pandapon.psd1')).CmdletsToExport
+}
+
+BeforeAll {
+    Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+    Import-Module (Get-TestModulePath) -Force
+    $common = [System.Management.Automation.Cmdlet]::CommonParameters
+}
+
+Describe 'Get-Help <_>' -ForEach $cmdlets {
+    BeforeAll {
+        $name = $_
+        $command = Get-Command $name -Module Pandapon
+        $help = Get-Help $name -Full
+    }
+
+    It 'has a synopsis of its own, not the syntax that Get-Help shows when the help file is missing' {
+        $help.Synopsis | Should -Not -BeNullOrEmpty
+        $help.Synopsis | Should -Not -Match "^\s*$([regex]::Escape($name))(\s|$)"
+    }
+
+    It 'has a description' {
+        ($help.description.Text -join '').Trim() | Should -Not -BeNullOrEmpty
+    }
+
+    It 'describes every parameter (common parameters excepted)' {
+        $documented = @{}
+        foreach ($p in $help.parameters.parameter) { $documented[$p.name] = ($p.description.Text -join '').Trim() }
+        $parameters = @($command.Parameters.Keys | Where-Object { -not $common.Contains($_) })
+        $parameters | Should -Not -BeNullOrEmpty
+        foreach ($p in $parameters) {
+            $documented.ContainsKey($p) | Should -BeTrue -Because "-$p must be in the help of $name"
+            $documented[$p] | Should -Not -BeNullOrEmpty -Because "-$p must be described"
+        }
+    }
+
+    It 'shows the accepted values of every parameter that has a ValidateSet or an enum type' {
+        $fixed = @($command.Parameters.Values | Where-Object { -not $common.Contains($_.Name) } | Where-Object {
+                $_.ParameterType.IsEnum -or ($_.Attributes | Where-Object { $_ -is [System.Management.Automation.ValidateSetAttribute] }) })
+        if (-not $fixed) { Set-ItResult -Skipped -Because "$name has no parameter with fixed values" }
+        $syntax = Get-Help $name -Full | Out-String -Width 500
+        foreach ($p in $fixed) {
+            $set = $p.Attributes | Where-Object { $_ -is [System.Management.Automation.ValidateSetAttribute] }
+            $values = if ($set) { $set.ValidValues } else { [Enum]::GetNames($p.ParameterType) }
+            $syntax | Should -Match ([regex]::Escape("{$($values -join ' | ')}")) -Because "the syntax should list the values of -$($p.Name)"
+            Get-Help $name -Parameter $p.Name | Out-String -Width 500 |
+                Should -Match ([regex]::Escape("Accepted values: $($values -join ', ')"))
+        }
+    }
+
+    It 'has at least two examples, each with code' {
+        $examples = @($help.examples.example)
+        $examples.Count | Should -BeGreaterOrEqual 2
+        foreach ($example in $examples) { $example.code | Should -Match $name }
+    }
+
+    It 'names its output types' {
+        $returns = @($help.returnValues.returnValue.type.name)
+        foreach ($type in $command.OutputType) { $returns | Should -Contain $type.Name }
+    }
+}
+
+Describe 'Get-Help Get-PandaponSignature' {
+    It 'shows defaults read from the cmdlet and the ones the markdown states' {
+        $parameter = @{}
+        foreach ($p in (Get-Help Get-PandaponSignature -Full).parameters.parameter) { $parameter[$p.name] = $p }
+        $parameter.SignatureAlgorithm.defaultValue | Should -Be 'MD5'
+        $parameter.SignatureCase.defaultValue | Should -Be 'Upper'
+        $parameter.Method.defaultValue | Should -Be 'POST'
+        $parameter.SignatureTemplate.defaultValue | Should -Be 'access-key={AccessKey}&nonce-str={Nonce}&timestamp={Timestamp}&key={SecretKey}'
+        $parameter.Timestamp.defaultValue | Should -Be 'the current time'
+        $parameter.AccessKey.required | Should -Be 'true'
+        $parameter.AccessKey.position | Should -Be '0'
+    }
+
+    It 'shows an example together with the output it produces' {
+        $first = @((Get-Help Get-PandaponSignature -Examples).examples.example)[0]
+        $first.code | Should -Match 'Signature\s+: 75F711F6BC5FE17C364CA213FB962C4A'
+    }
+}
+
+Describe 'Get-Help about_Pandapon' {
+    It 'is found, with its short description as the synopsis' {
+        $topic = Get-Help about_Pand* | Where-Object Name -EQ 'about_Pandapon'
+        $topic | Should -Not -BeNullOrEmpty
+        $topic.Synopsis | Should -Match 'Credentials'
+    }
+
+    It 'covers credentials, signing, units, dates, retries, the sandbox and Azure Automation' {
+        $text = Get-Help about_Pandapon | Out-String
+        foreach ($needle in 'PANDAPON_ACCESS_KEY', 'PANDAPON_CONFIG_DIR', 'Get-PandaponSignature', 'fen', 'yyyyMMddHHmmssSSS+0800',
+            '-MaxRetries', 'src/Pandapon.Sandbox', 'Get-AutomationPSCredential') {
+            $text | Should -Match ([regex]::Escape($needle))
+        }
+    }
+}
+
+Describe 'build/New-PandaponHelp.ps1' {
+    BeforeAll {
+        $generator = Join-Path $PSScriptRoot '../../build/New-PandaponHelp.ps1'
+        $root = Join-Path ([IO.Path]::GetTempPath()) ('pandapon-help-' + [Guid]::NewGuid().ToString('N'))
+        $moduleDir = Join-Path $root 'HelpSample'
+        $null = New-Item -ItemType Directory -Path $moduleDir
+
+        # A small module with what the generator must read: two parameter sets, pipeline input, an alias,
+        # wildcards, a ValidateSet, an enum, defaults, a switch and SupportsShouldProcess.
+        Set-Content -Path (Join-Path $moduleDir 'HelpSample.psm1') -Value @'
+function Set-HelpSample {
+    [CmdletBinding(DefaultParameterSetName = 'ById', SupportsShouldProcess)]
+    [OutputType([string])]
+    param(
+        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName, ParameterSetName = 'ById')]
+        [Alias('Id')]
+        [string[]]$SampleId,
+
+        [Parameter(Mandatory, ParameterSetName = 'ByName')]
+        [SupportsWildcards()]
+        [string]$Name,
+
+        [ValidateSet('Fast', 'Slow')]
+        [string]$Speed = 'Fast',
+
+        [System.DayOfWeek]$Day,
+
+        [int]$Count = 5,
+
+        [switch]$Force
+    )
+    process { $SampleId }
+}
+Export-ModuleMember -Function Set-HelpSample
+'@
+
+        function New-SampleMarkdown {
+            <# The help source of Set-HelpSample; -Omit drops sections, -Parameters names the documented parameters. #>
+            param([string[]]$Omit = @(), [string[]]$Parameters = @('SampleId', 'Name', 'Speed', 'Day', 'Count', 'Force'))
+            $parameters = foreach ($p in $Parameters) { "### -$p`nWhat -$p does.`n" }
+            $sections = [ordered]@{
+                SYNOPSIS    = 'Sets a sample.'
+                DESCRIPTION = "Sets a sample, for the generator's tests.`n`nA second paragraph with a [link](https://example.com/doc)."
+                EXAMPLES    = (1..2 | ForEach-Object { "### Example ${_}: Run it`n``````powershell`nPS> Set-HelpSample -SampleId $_`n```````n``````output`n$_`n```````n`nRemarks $_.`n" }) -join "`n"
+                PARAMETERS  = $parameters -join "`n"
+                INPUTS      = "### System.String[]`nSample ids."
+                OUTPUTS     = "### System.String`nThe ids."
+                NOTES       = 'A note.'
+                'RELATED LINKS' = "- [Online](https://example.com/help)`n- about_Pandapon"
+            }
+            $text = "# Set-HelpSample`n`n"
+            foreach ($key in $sections.Keys) { if ($Omit -notcontains $key) { $text += "## $key`n$($sections[$key])`n`n" } }
+            Set-Content -Path (Join-Path $root 'docs/Set-HelpSample.md') -Value $text
+        }
+
+        function Invoke-Generator {
+            & $generator -ModulePath $moduleDir -MarkdownPath (Join-Path $root 'docs') -OutputPath (Join-Path $root 'out/HelpSample-Help.xml')
+        }
+
+        function Get-Maml {
+            [xml]$xml = Get-Content -Raw (Join-Path $root 'out/HelpSample-Help.xml')
+            $ns = [System.Xml.XmlNamespaceManager]::new($xml.NameTable)
+            $ns.AddNamespace('maml', 'http://schemas.microsoft.com/maml/2004/10')
+            $ns.AddNamespace('command', 'http://schemas.microsoft.com/maml/dev/command/2004/10')
+            $ns.AddNamespace('dev', 'http://schemas.microsoft.com/maml/dev/2004/10')
+            [pscustomobject]@{ Xml = $xml; Ns = $ns }
+        }
+
+        function Get-MamlParameter($Maml, [string]$Name) {
+            $Maml.Xml.SelectSingleNode("//command:parameters/command:parameter[maml:name='$Name']", $Maml.Ns)
+        }
+    }
+
+    BeforeEach {
+        Remove-Item -Recurse -Force (Join-Path $root 'docs'), (Join-Path $root 'out') -ErrorAction SilentlyContinue
+        $null = New-Item -ItemType Directory -Path (Join-Path $root 'docs')
+    }
+
+    AfterAll {
+        Remove-Module HelpSample -ErrorAction SilentlyContinue
+        Remove-Item -Recurse -Force $root -ErrorAction SilentlyContinue
+    }
+
+    Context 'a complete help source' {
+        BeforeEach {
+            New-SampleMarkdown
+            Invoke-Generator
+            $maml = Get-Maml
+        }
+
+        It 'takes the words from the markdown' {
+            $maml.Xml.SelectSingleNode('//command:details/maml:description/maml:para', $maml.Ns).InnerText | Should -Be 'Sets a sample.'
+            $paragraphs = $maml.Xml.SelectNodes('/*/command:command/maml:description/maml:para', $maml.Ns)
+            $paragraphs.Count | Should -Be 2
+            $paragraphs[1].InnerText | Should -Be 'A second paragraph with a link (https://example.com/doc).'
+            $maml.Xml.SelectSingleNode('//maml:alertSet/maml:alert/maml:para', $maml.Ns).InnerText | Should -Be 'A note.'
+            $maml.Xml.SelectSingleNode('//command:returnValue/dev:type/maml:name', $maml.Ns).InnerText | Should -Be 'System.String'
+            $links = $maml.Xml.SelectNodes('//maml:navigationLink', $maml.Ns)
+            $links[0].linkText | Should -Be 'Online'
+            $links[0].uri | Should -Be 'https://example.com/help'
+            $links[1].linkText | Should -Be 'about_Pandapon'
+        }
+
+        It 'puts the output of an example under its code, and the remarks after' {
+            $examples = $maml.Xml.SelectNodes('//command:example', $maml.Ns)
+            $examples.Count | Should -Be 2
+            $examples[1].title | Should -Match 'Example 2: Run it'
+            $examples[1].code | Should -Be "PS> Set-HelpSample -SampleId 2`n`n2"
+            $examples[1].remarks.para[0] | Should -Be 'Remarks 2.'
+        }
+
+        It 'writes one syntax block per parameter set, the default set first, positional parameters first' {
+            $items = $maml.Xml.SelectNodes('//command:syntax/command:syntaxItem', $maml.Ns)
+            $items.Count | Should -Be 2
+            $first = @($items[0].parameter.name)
+            $first[0] | Should -Be 'SampleId'
+            $first | Should -Not -Contain 'Name'
+            @($items[1].parameter.name) | Should -Contain 'Name'
+            $first[-2..-1] | Should -Be 'WhatIf', 'Confirm'
+        }
+
+        It 'reads type, position, mandatory, pipeline input, aliases and wildcards from the command' {
+            $id = Get-MamlParameter $maml 'SampleId'
+            $id.required | Should -Be 'true'
+            $id.position | Should -Be '0'
+            $id.pipelineInput | Should -Be 'True (ByValue, ByPropertyName)'
+            $id.aliases | Should -Be 'Id'
+            $id.type.name | Should -Be 'System.String[]'
+            $id.parameterValue.InnerText | Should -Be 'String[]'
+            $name = Get-MamlParameter $maml 'Name'
+            $name.globbing | Should -Be 'true'
+            $name.position | Should -Be 'named'
+            (Get-MamlParameter $maml 'Speed').required | Should -Be 'false'
+        }
+
+        It 'lists the accepted values of a ValidateSet and of an enum' {
+            $speed = Get-MamlParameter $maml 'Speed'
+            @($speed.SelectNodes('command:parameterValueGroup/command:parameterValue', $maml.Ns).InnerText) | Should -Be 'Fast', 'Slow'
+            $speed.description.para[-1] | Should -Be 'Accepted values: Fast, Slow'
+            $day = Get-MamlParameter $maml 'Day'
+            @($day.SelectNodes('command:parameterValueGroup/command:parameterValue', $maml.Ns).InnerText) | Should -Be ([Enum]::GetNames([DayOfWeek]))
+        }
+
+        It 'reads default values, and shows a switch without a value' {
+            (Get-MamlParameter $maml 'Speed').defaultValue | Should -Be 'Fast'
+            (Get-MamlParameter $maml 'Count').defaultValue | Should -Be '5'
+            (Get-MamlParameter $maml 'Day').defaultValue | Should -Be 'None'
+            $force = Get-MamlParameter $maml 'Force'
+            $force.defaultValue | Should -Be 'False'
+            $force.SelectSingleNode('command:parameterValue', $maml.Ns) | Should -BeNullOrEmpty
+        }
+
+        It 'adds -WhatIf and -Confirm to a command that supports ShouldProcess' {
+            (Get-MamlParameter $maml 'WhatIf').description.para | Should -Match 'Shows what would happen'
+            (Get-MamlParameter $maml 'Confirm').description.para | Should -Match 'Prompts you for confirmation'
+            Get-MamlParameter $maml 'Verbose' | Should -BeNullOrEmpty
+        }
+    }
+
+    Context 'an incomplete help source fails, naming the file and the problem' {
+        It 'when the synopsis is missing' {
+            New-SampleMarkdown -Omit SYNOPSIS
+            { Invoke-Generator } | Should -Throw -ExpectedMessage "*Set-HelpSample.md: no '## SYNOPSIS' section.*"
+            Join-Path $root 'out/HelpSample-Help.xml' | Should -Not -Exist
+        }
+
+        It 'when the description is missing' {
+            New-SampleMarkdown -Omit DESCRIPTION
+            { Invoke-Generator } | Should -Throw -ExpectedMessage "*Set-HelpSample.md: no '## DESCRIPTION' section.*"
+        }
+
+        It 'when there are fewer than two examples' {
+            New-SampleMarkdown
+            $path = Join-Path $root 'docs/Set-HelpSample.md'
+            (Get-Content -Raw $path) -replace '(?s)### Example 2.*?Remarks 2\.', '' | Set-Content $path
+            { Invoke-Generator } | Should -Throw -ExpectedMessage "*Set-HelpSample.md: 1 example(s) under '## EXAMPLES'; at least 2 are required.*"
+        }
+
+        It 'when a parameter is not documented, and when a documented parameter does not exist' {
+            New-SampleMarkdown -Parameters 'SampleId', 'Name', 'Speed', 'Day', 'Force', 'Colour'
+            $message = try { Invoke-Generator; '' } catch { $_.Exception.Message }
+            $message | Should -BeLike '*Set-HelpSample.md: parameter -Count is not documented*'
+            $message | Should -BeLike "*Set-HelpSample.md: '### -Colour' documents a parameter that Set-HelpSample does not have.*"
+        }
+
+        It 'when an exported command has no markdown at all' {
+            { Invoke-Generator } | Should -Throw -ExpectedMessage '*Set-HelpSample.md: missing*'
+        }
+
+        It 'when markdown documents a command the module does not export' {
+            New-SampleMarkdown
+            Set-Content -Path (Join-Path $root 'docs/Get-Nothing.md') -Value '# Get-Nothing'
+            { Invoke-Generator } | Should -Throw -ExpectedMessage "*Get-Nothing.md: HelpSample exports no command named 'Get-Nothing'.*"
+        }
+    }
+}
