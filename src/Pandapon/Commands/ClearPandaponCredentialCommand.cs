@@ -7,7 +7,6 @@ namespace Pandapon.Commands
     /// <para type="synopsis">Forgets the credentials set in this session by Set-PandaponCredential; saved profiles are kept.</para>
     /// </summary>
     [Cmdlet(VerbsCommon.Clear, "PandaponCredential", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
-    [OutputType(typeof(void))]
     public sealed class ClearPandaponCredentialCommand : PandaponCmdlet
     {
         protected override void ProcessRecord()

@@ -182,6 +182,11 @@ namespace Pandapon.Commands
                 WriteError(ErrorRecords.FromApi(api, pending.Target));
                 return;
             }
+            catch (PandaponDataException data)
+            {
+                WriteError(data, data.ErrorId, ErrorCategory.InvalidData, pending.Target);
+                return;
+            }
             catch (Exception e) when (e is JsonException || e is InvalidOperationException || e is FormatException || e is KeyNotFoundException || e is OverflowException)
             {
                 WriteError(new InvalidOperationException($"The response could not be read (requestId {result.Value.RequestId}): {e.Message}", e),

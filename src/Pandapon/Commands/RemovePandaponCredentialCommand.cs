@@ -8,7 +8,6 @@ namespace Pandapon.Commands
     /// <para type="synopsis">Deletes saved PandaPon credential profiles.</para>
     /// </summary>
     [Cmdlet(VerbsCommon.Remove, "PandaponCredential", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
-    [OutputType(typeof(void))]
     public sealed class RemovePandaponCredentialCommand : PandaponCmdlet
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]

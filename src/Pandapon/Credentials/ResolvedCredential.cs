@@ -32,7 +32,7 @@ namespace Pandapon.Credentials
                 case CredentialSource.Parameter: return "the -Credential parameter";
                 case CredentialSource.ProfileName: return $"the profile '{ProfileName}' (-ProfileName) in '{StorePath}'";
                 case CredentialSource.Session:
-                    return ProfileName == null ? "the session (Set-PandaponCredential)" : $"the session (Set-PandaponCredential -ProfileName {ProfileName})";
+                    return ProfileName == null ? "the session (Set-PandaponCredential)" : $"the session (Set-PandaponCredential, profile '{ProfileName}')";
                 case CredentialSource.Environment: return "the environment variables PANDAPON_ACCESS_KEY, PANDAPON_SECRET_KEY and PANDAPON_USER_ID";
                 case CredentialSource.EnvironmentProfile: return $"the profile '{ProfileName}' named by PANDAPON_PROFILE, in '{StorePath}'";
                 case CredentialSource.DefaultProfile: return $"the profile 'default' in '{StorePath}'";
