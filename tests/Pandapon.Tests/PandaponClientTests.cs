@@ -293,3 +293,16 @@ public class PandaponClientTests
         Assert.DoesNotContain(Credential.AccessKey, Credential.ToString());
     }
 }
+
+public class PandaponClientHandlerTests
+{
+    [Fact]
+    public void OnDotNetTheHandlerRecyclesConnectionsAndFollowsNoRedirect()
+    {
+        using var handler = PandaponClient.CreateHandler(new Uri("https://api.pandapon.com/"));
+        var sockets = Assert.IsType<SocketsHttpHandler>(handler);
+        Assert.Equal(PandaponClient.PooledConnectionLifetime, sockets.PooledConnectionLifetime);
+        Assert.False(sockets.AllowAutoRedirect);
+        Assert.False(sockets.UseCookies);
+    }
+}

@@ -59,8 +59,13 @@ namespace Pandapon.Api
                 key => new Lazy<PandaponClient>(() => new PandaponClient(checkedEndpoint, CreateHandler(checkedEndpoint)))).Value;
         }
 
-        private static HttpMessageHandler CreateHandler(Uri endpoint)
+        /// <summary>How long a pooled connection is reused on .NET, so that a long-lived session follows DNS changes.</summary>
+        internal static readonly TimeSpan PooledConnectionLifetime = TimeSpan.FromMinutes(5);
+
+        internal static HttpMessageHandler CreateHandler(Uri endpoint)
         {
+            HttpMessageHandler? sockets = CreateSocketsHandler();
+            if (sockets != null) return sockets;
             var handler = new HttpClientHandler
             {
                 AllowAutoRedirect = false,   // a redirect of a signed POST is never what the user meant; say so instead
@@ -76,6 +81,36 @@ namespace Pandapon.Api
                 servicePoint.Expect100Continue = false;
                 servicePoint.UseNagleAlgorithm = false;
                 ServicePointManager.SecurityProtocol |= SecurityProtocolType.Tls12;
+            }
+            return handler;
+        }
+
+        /// <summary>
+        /// On .NET (PowerShell 7) a SocketsHttpHandler with a pooled-connection lifetime: the client lives as long as the
+        /// process, and without a lifetime its connections would never see a DNS change. netstandard2.0 cannot name the
+        /// type, so it is made by reflection; null on .NET Framework.
+        /// </summary>
+        private static HttpMessageHandler? CreateSocketsHandler()
+        {
+            Type? type = Type.GetType("System.Net.Http.SocketsHttpHandler, System.Net.Http", throwOnError: false);
+            if (type == null || !typeof(HttpMessageHandler).IsAssignableFrom(type)) return null;
+            var settings = new (string Name, object Value)[]
+            {
+                ("AllowAutoRedirect", false),   // a redirect of a signed POST is never what the user meant; say so instead
+                ("UseCookies", false),
+                ("AutomaticDecompression", DecompressionMethods.GZip | DecompressionMethods.Deflate),
+                ("PooledConnectionLifetime", PooledConnectionLifetime),
+            };
+            var handler = (HttpMessageHandler)Activator.CreateInstance(type)!;
+            foreach (var (name, value) in settings)
+            {
+                System.Reflection.PropertyInfo? property = type.GetProperty(name);
+                if (property == null || !property.CanWrite || !property.PropertyType.IsInstanceOfType(value))
+                {
+                    handler.Dispose();
+                    return null;
+                }
+                property.SetValue(handler, value);
             }
             return handler;
         }
@@ -113,11 +148,11 @@ namespace Pandapon.Api
                     if (RetryPolicy.IsTransient(failure))
                     {
                         string why = attempt > 1 ? $"giving up after {attempt} attempts" : request.Idempotent ? "not retried" : "not retried: the request is not idempotent";
-                        log?.Verbose($"{request.Method} {Describe(request)} failed with {decision.Reason}; {why}.");
+                        log?.Verbose($"{request.Method} {request.Path} failed with {decision.Reason}; {why}.");
                     }
                     throw failure;
                 }
-                log?.Verbose($"{request.Method} {Describe(request)} failed with {decision.Reason}; retrying in {RetryPolicy.Seconds(decision.Delay)} s (attempt {attempt + 1} of {maxAttempts}).");
+                log?.Verbose($"{request.Method} {request.Path} failed with {decision.Reason}; retrying in {RetryPolicy.Seconds(decision.Delay)} s (attempt {attempt + 1} of {maxAttempts}).");
                 await _sleep(decision.Delay, cancellationToken).ConfigureAwait(false);
             }
         }
@@ -187,7 +222,7 @@ namespace Pandapon.Api
                         if (log != null && log.IsDebugEnabled) log.Debug(DescribeResponse(response, body, clock.Elapsed, credential, signature));
                         if (status >= 300 && status < 400) throw PandaponApiException.Redirected(operation, status, response.Headers.Location);
                         ApiResponse parsed = EnvelopeParser.Parse(operation, status, response.ReasonPhrase, body, RetryAfter(response));
-                        log?.Verbose($"{request.Method} {Describe(request)} answered HTTP {status}, code {parsed.Code}, requestId {parsed.RequestId} in {clock.ElapsedMilliseconds} ms.");
+                        log?.Verbose($"{request.Method} {request.Path} answered HTTP {status}, code {parsed.Code}, requestId {parsed.RequestId} in {clock.ElapsedMilliseconds} ms.");
                         return parsed;
                     }
                 }
@@ -205,8 +240,6 @@ namespace Pandapon.Api
             }
             return new Uri(url.ToString());
         }
-
-        private static string Describe(ApiRequest request) => request.Path;
 
         private TimeSpan? RetryAfter(HttpResponseMessage response)
         {

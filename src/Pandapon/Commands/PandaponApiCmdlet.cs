@@ -244,7 +244,7 @@ namespace Pandapon.Commands
         }
 
         /// <summary>An <see cref="ApiCredential"/> from parameter values, or a terminating error naming <paramref name="source"/>.</summary>
-        internal ApiCredential NewCredential(string accessKey, string secretKey, string userId, Uri? endpoint, string source)
+        private ApiCredential NewCredential(string accessKey, string secretKey, string userId, Uri? endpoint, string source)
         {
             try
             {
