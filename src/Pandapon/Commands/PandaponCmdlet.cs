@@ -54,6 +54,9 @@ namespace Pandapon.Commands
 
         public void Dispose()
         {
+            // Requests may still be in flight when the pipeline ends early without StopProcessing
+            // (Select-Object -First stops upstream commands that way): end them too.
+            _stopping.Cancel();
             _stopping.Dispose();
             GC.SuppressFinalize(this);
         }
