@@ -121,6 +121,21 @@ Describe 'Sandbox start' {
         $Main.accessKey | Should -Match '^[0-9a-f]{32}$'
     }
 
+    It 'listens on 127.0.0.1 only, whatever Kestrel endpoints the environment names' {
+        $probe = [Net.Sockets.TcpListener]::new([Net.IPAddress]::Loopback, 0)
+        $probe.Start(); $port = $probe.LocalEndpoint.Port; $probe.Stop()
+        $env:Kestrel__Endpoints__Stray__Url = "http://0.0.0.0:$port"
+        try { $s = Start-PandaponSandbox -Configuration $Config -ArgumentList '--refunds', '0' }
+        finally { Remove-Item env:Kestrel__Endpoints__Stray__Url }
+        try {
+            $s.endpoint | Should -Match '^http://127\.0\.0\.1:\d+$'
+            $client = [Net.Sockets.TcpClient]::new()
+            { $client.Connect([Net.IPAddress]::Loopback, $port) } | Should -Throw
+            $client.Dispose()
+        }
+        finally { $s | Stop-PandaponSandbox }
+    }
+
     It 'refuses <Arguments> with exit code 2, a message naming it on stderr and nothing on stdout' -ForEach @(
         @{ Arguments = @('--fault-rate', '1.5'); Expected = "*--fault-rate '1.5'*" }
         @{ Arguments = @('--port', 'http'); Expected = "*--port 'http'*" }
