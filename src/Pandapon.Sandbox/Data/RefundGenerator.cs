@@ -14,8 +14,6 @@ public static class RefundStatus
     public const string Success = "refundsuccess";
     public const string Close = "refundclose";
 
-    public static readonly string[] All = [WaitSellerAgree, WaitBuyerModify, WaitBuyerSend, WaitSellerReceive, Success, Close];
-
     public static bool IsFinal(string status) => status is Success or Close;
 }
 
@@ -90,6 +88,8 @@ public sealed class RefundGenerator
         RefundFlow kind = flow ?? rng.PickWeighted(FlowWeights);
         bool isReturn = kind == RefundFlow.ReturnAndRefund;
         string target = status ?? rng.PickWeighted(isReturn ? ReturnStatusWeights : RefundOnlyStatusWeights);
+        if (!isReturn && target is RefundStatus.WaitBuyerSend or RefundStatus.WaitSellerReceive)
+            throw new ArgumentException($"A refund without a return cannot be '{target}'.", nameof(status));
         Party seller = rng.Pick(_sellers);
         Party buyer = rng.Pick(_buyers);
 
