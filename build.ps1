@@ -8,7 +8,7 @@
             one closing line "N passed, N failed".
     Package builds and writes out/Pandapon.<version>.nupkg for Install-PSResource.
     Demo    runs the module against a local sandbox.
-    Bench   measures the module against a hand-written loop, side by side.
+    Bench   builds, then runs every bench/*.Bench.ps1 in a child pwsh (with -Configuration).
     Clean   removes out/ and every bin/ and obj/ folder.
 .EXAMPLE
     ./build.ps1 Test
@@ -150,7 +150,18 @@ function Invoke-Demo {
 }
 
 function Invoke-Bench {
-    Write-Host 'Bench: not yet (it comes with Get-PandaponRefund).'
+    # Every bench/*.Bench.ps1 in turn, each in its own pwsh, so one benchmark's loaded dlls and
+    # sandboxes never touch the next. Each script takes -Configuration.
+    Invoke-Build
+    $scripts = @(Get-ChildItem (Join-Path $Root 'bench') -Filter '*.Bench.ps1' -File | Sort-Object Name)
+    if (-not $scripts) { throw 'Bench: no bench/*.Bench.ps1 script found.' }
+    $failed = @()
+    foreach ($script in $scripts) {
+        Write-Host "Bench: $($script.Name)"
+        $exit = Invoke-ChildPwsh -Arguments @('-File', $script.FullName, '-Configuration', $Configuration)
+        if ($exit -ne 0) { $failed += $script.Name }
+    }
+    if ($failed) { throw "Bench: $($failed -join ', ') failed." }
 }
 
 function Invoke-Clean {

@@ -1,40 +1,129 @@
+using System.Buffers;
 using System.Diagnostics;
+using System.Net;
 using System.Text.Json;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Pandapon.Sandbox;
+using Pandapon.Sandbox.Data;
+using Pandapon.Sandbox.Endpoints;
+using Pandapon.Sandbox.Http;
 
-// Minimal start: listens on 127.0.0.1, prints one JSON line with the endpoint and generated keys.
-// The emulated endpoints come with the sandbox issue.
-int port = 0;
-int? parentPid = null;
-for (int i = 0; i + 1 < args.Length; i += 2)
+// The PandaPon sandbox: checks arguments, builds the refunds, listens on 127.0.0.1, prints one JSON line on
+// stdout ({"endpoint","accessKey","secretKey","userId"}) and serves until stopped or its parent process ends.
+// stdout carries that line and nothing else; everything else goes to stderr.
+
+SandboxOptions options;
+try
 {
-    switch (args[i])
+    options = SandboxOptions.Parse(args);
+}
+catch (UsageException e)
+{
+    Console.Error.WriteLine($"Pandapon.Sandbox: {e.Message}");
+    Console.Error.WriteLine("Run with --help to see the options.");
+    return 2;
+}
+if (options.ShowHelp)
+{
+    Console.Out.WriteLine(SandboxOptions.Usage);
+    return 0;
+}
+
+Process? parent = null;
+if (options.ParentPid is int parentPid)
+{
+    try
     {
-        case "--port": port = int.Parse(args[i + 1]); break;
-        case "--parent-pid": parentPid = int.Parse(args[i + 1]); break;
+        parent = Process.GetProcessById(parentPid);
+    }
+    catch (ArgumentException)
+    {
+        Console.Error.WriteLine($"Pandapon.Sandbox: --parent-pid '{parentPid}' is not a running process.");
+        return 2;
     }
 }
 
-var builder = WebApplication.CreateSlimBuilder();
+var store = new RefundStore(options.Seed, options.Refunds);
+
+var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
+// No configuration from appsettings.json, ASPNETCORE_*/DOTNET_* or Kestrel__Endpoints__* variables: only the
+// command line decides, so nothing in a user's environment can make the sandbox listen beyond 127.0.0.1.
+// (An ASPNETCORE_URLS is ignored too; Kestrel says so on stderr.)
+builder.Configuration.Sources.Clear();
 builder.Logging.ClearProviders();
 builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
 builder.Logging.SetMinimumLevel(LogLevel.Warning);
-builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
+// The host logs a start failure with its stack before rethrowing it; we report it ourselves, in one line.
+builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
+builder.WebHost.ConfigureKestrel(kestrel =>
+{
+    kestrel.AddServerHeader = false;
+    kestrel.Listen(IPAddress.Loopback, options.Port);
+});
+// Run request code on the socket's own thread instead of hopping to the thread pool: on two cores the hop
+// costs more than the work. Safe here because nothing in the sandbox blocks (every wait is an async delay).
+builder.WebHost.UseSockets(sockets => sockets.UnsafePreferInlineScheduling = true);
 var app = builder.Build();
+
+var stats = new SandboxStats([RefundInfoEndpoint.Path]);
+var envelope = new Envelope(store.DevelopId);
+var gateway = new SignedGateway(
+    options,
+    new Authenticator(options, new NonceCache(TimeSpan.FromMinutes(15), NonceCache.DefaultCapacity)),
+    new FaultInjector(options.Seed, options.FaultRate, options.FaultKinds),
+    stats,
+    envelope,
+    app.Lifetime);
+gateway.UseForMalformed(store.TryGetData(store.Records[0].RefundId, out byte[] first) ? first : []);
+
+var refundInfo = new RefundInfoEndpoint(store);
+gateway.Map(app, RefundInfoEndpoint.Method, RefundInfoEndpoint.Path, refundInfo.Handle);
+SandboxControlEndpoints.Map(app, store, stats);
 app.MapGet("/", () => "Pandapon sandbox");
-await app.StartAsync();
+app.MapFallback(gateway.NoSuchPathAsync);
+
+try
+{
+    await app.StartAsync();
+}
+catch (IOException e)
+{
+    Console.Error.WriteLine($"Pandapon.Sandbox: cannot listen on 127.0.0.1:{options.Port}: {e.Message}");
+    return 1;
+}
 
 string endpoint = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-Console.Out.WriteLine(JsonSerializer.Serialize(new { endpoint, accessKey = "sandbox-access-key", secretKey = "sandbox-secret-key", userId = "2100000000001" }));
-Console.Out.Flush();
-
-if (parentPid is int pid)
+var line = new ArrayBufferWriter<byte>(256);
+using (var w = new Utf8JsonWriter(line, RefundJson.WriterOptions))
 {
+    w.WriteStartObject();
+    w.WriteString("endpoint", endpoint);
+    w.WriteString("accessKey", options.AccessKey);
+    w.WriteString("secretKey", options.SecretKey);
+    w.WriteString("userId", options.UserId);
+    w.WriteEndObject();
+}
+using (var stdout = Console.OpenStandardOutput())
+{
+    stdout.Write(line.WrittenSpan);
+    stdout.Write("\n"u8);
+    stdout.Flush();
+}
+
+if (parent is not null)
+{
+    // Polled rather than awaited: on Unix, waiting for a process that is not our child is not supported everywhere.
     _ = Task.Run(async () =>
     {
-        try { await Process.GetProcessById(pid).WaitForExitAsync(); } catch (ArgumentException) { }
+        while (!app.Lifetime.ApplicationStopping.IsCancellationRequested)
+        {
+            parent.Refresh();
+            if (parent.HasExited) break;
+            await Task.Delay(500);
+        }
         await app.StopAsync();
     });
 }
 await app.WaitForShutdownAsync();
+return 0;

@@ -1,0 +1,55 @@
+namespace Pandapon.Sandbox.Http;
+
+/// <summary>
+/// One kind of error answer: the HTTP status, the envelope <c>code</c>, the start of <c>msg</c>, and the
+/// name it is counted under in <c>/sandbox/stats</c>. The table of docs/internals.md §1, in one place.
+/// </summary>
+public sealed class ApiError
+{
+    public static readonly ApiError MissingHeader = new(0, "missingHeader", 401, 40101, "missing header");
+    public static readonly ApiError UnknownAccessKey = new(1, "unknownAccessKey", 401, 40102, "unknown access-key");
+    public static readonly ApiError UserIdMismatch = new(2, "userIdMismatch", 403, 40103, "user-id does not match the access-key");
+    public static readonly ApiError SignatureMismatch = new(3, "signatureMismatch", 401, 40104, "signature mismatch");
+    public static readonly ApiError TimestampInvalid = new(4, "timestampInvalid", 401, 40105, "timestamp expired or invalid");
+    public static readonly ApiError NonceReused = new(5, "nonceReused", 401, 40106, "nonce already used");
+    public static readonly ApiError InvalidRequest = new(6, "invalidRequest", 400, 40001, "invalid request");
+    public static readonly ApiError RefundNotFound = new(7, "refundNotFound", 200, 40401, "refund not found");
+    public static readonly ApiError NoSuchPath = new(8, "noSuchPath", 404, 40400, "no such path");
+    public static readonly ApiError MethodNotAllowed = new(9, "methodNotAllowed", 405, 40500, "method not allowed");
+
+    // Injected faults that answer with an envelope; counted under "faults", never under "refusals".
+    public static readonly ApiError TooManyRequests = new(-1, "ratelimit", 429, 42901, "too many requests");
+    public static readonly ApiError InternalError = new(-1, "server", 500, 50001, "internal error");
+
+    /// <summary>Every error the sandbox answers on its own account (not the injected ones), in the order of the stats.</summary>
+    public static readonly ApiError[] All =
+    [
+        MissingHeader, UnknownAccessKey, UserIdMismatch, SignatureMismatch, TimestampInvalid, NonceReused,
+        InvalidRequest, RefundNotFound, NoSuchPath, MethodNotAllowed,
+    ];
+
+    private ApiError(int index, string reason, int httpStatus, int code, string message)
+    {
+        Index = index;
+        Reason = reason;
+        HttpStatus = httpStatus;
+        Code = code;
+        Message = message;
+    }
+
+    /// <summary>Position in <see cref="All"/>, for the stats counters.</summary>
+    public int Index { get; }
+
+    /// <summary>The key in <c>/sandbox/stats</c> → <c>refusals</c>.</summary>
+    public string Reason { get; }
+
+    public int HttpStatus { get; }
+    public int Code { get; }
+    public string Message { get; }
+
+    /// <summary>This error with its detail: <c>msg</c> is "Message: detail".</summary>
+    public ApiFailure With(string? detail = null) => new(this, detail is null ? Message : Message + ": " + detail);
+}
+
+/// <summary>An error answer about to be sent: the kind and the full <c>msg</c>.</summary>
+public sealed record ApiFailure(ApiError Error, string Msg);
