@@ -31,27 +31,52 @@ function Get-SandboxAssembly {
 
 function Start-PandaponSandbox {
     <# Starts the sandbox on a free loopback port and returns its JSON line as an object with the Process
-       attached. The sandbox exits by itself when this process ends (--parent-pid). #>
+       attached (and JsonLine, the line itself). The sandbox exits by itself when this process ends (--parent-pid).
+       -ArgumentList adds sandbox options, e.g. @('--fault-rate', '1', '--fault-kinds', 'reset'). #>
     param(
         [string]$Configuration = 'Release',
         [string[]]$ArgumentList = @(),
         [int]$TimeoutSec = 60
     )
-    $psi = [Diagnostics.ProcessStartInfo]::new('dotnet')
-    $psi.ArgumentList.Add((Get-SandboxAssembly -Configuration $Configuration))
-    foreach ($a in @('--port', '0', '--parent-pid', "$PID") + $ArgumentList) { $psi.ArgumentList.Add($a) }
-    $psi.RedirectStandardOutput = $true
-    $psi.UseShellExecute = $false
-    $process = [Diagnostics.Process]::Start($psi)
-    $lineTask = $process.StandardOutput.ReadLineAsync()
-    if (-not $lineTask.Wait([TimeSpan]::FromSeconds($TimeoutSec)) -or -not $lineTask.Result) {
-        if (-not $process.HasExited) { $process.Kill($true) }
-        throw "The sandbox did not print its endpoint within $TimeoutSec s (exit code: $(if ($process.HasExited) { $process.ExitCode } else { 'still running' }))."
+    (Start-PandaponSandboxSet -Configuration $Configuration -TimeoutSec $TimeoutSec -ArgumentLists @{ only = $ArgumentList }).only
+}
+
+function Start-PandaponSandboxSet {
+    <# Starts several sandboxes at once (their start-up overlaps) and returns a hashtable with the same keys as
+       -ArgumentLists, each value what Start-PandaponSandbox returns. If one fails to start, all are stopped. #>
+    param(
+        [string]$Configuration = 'Release',
+        [Parameter(Mandatory)][hashtable]$ArgumentLists,
+        [int]$TimeoutSec = 60
+    )
+    $dll = Get-SandboxAssembly -Configuration $Configuration
+    $started = [ordered]@{}
+    foreach ($name in $ArgumentLists.Keys) {
+        $psi = [Diagnostics.ProcessStartInfo]::new('dotnet')
+        $psi.ArgumentList.Add($dll)
+        foreach ($a in @('--port', '0', '--parent-pid', "$PID") + @($ArgumentLists[$name])) { $psi.ArgumentList.Add([string]$a) }
+        $psi.RedirectStandardOutput = $true
+        $psi.UseShellExecute = $false
+        $process = [Diagnostics.Process]::Start($psi)
+        $started[$name] = @{ Process = $process; Line = $process.StandardOutput.ReadLineAsync() }
     }
-    $info = $lineTask.Result | ConvertFrom-Json
-    $info | Add-Member -NotePropertyName Process -NotePropertyValue $process
-    $info | Add-Member -NotePropertyName JsonLine -NotePropertyValue $lineTask.Result
-    return $info
+    $deadline = [DateTime]::UtcNow.AddSeconds($TimeoutSec)
+    $result = @{}
+    foreach ($name in $started.Keys) {
+        $entry = $started[$name]
+        $left = [Math]::Max(0, ($deadline - [DateTime]::UtcNow).TotalMilliseconds)
+        if (-not $entry.Line.Wait([int]$left) -or -not $entry.Line.Result) {
+            $exit = if ($entry.Process.HasExited) { $entry.Process.ExitCode } else { 'still running' }
+            foreach ($other in $started.Values) { if (-not $other.Process.HasExited) { $other.Process.Kill($true) } }
+            $which = if ($ArgumentLists.Count -gt 1) { " '$name'" } else { '' }
+            throw "The sandbox$which did not print its endpoint within $TimeoutSec s (exit code: $exit)."
+        }
+        $info = $entry.Line.Result | ConvertFrom-Json
+        $info | Add-Member -NotePropertyName Process -NotePropertyValue $entry.Process
+        $info | Add-Member -NotePropertyName JsonLine -NotePropertyValue $entry.Line.Result
+        $result[$name] = $info
+    }
+    return $result
 }
 
 function Stop-PandaponSandbox {
@@ -96,4 +121,4 @@ function New-PandaponPackage {
     return Get-Item -LiteralPath $nupkg
 }
 
-Export-ModuleMember -Function Get-PwshInvocation, Invoke-ChildPwsh, Get-SandboxAssembly, Start-PandaponSandbox, Stop-PandaponSandbox, Get-PesterModulePath, New-PandaponPackage
+Export-ModuleMember -Function Get-PwshInvocation, Invoke-ChildPwsh, Get-SandboxAssembly, Start-PandaponSandbox, Start-PandaponSandboxSet, Stop-PandaponSandbox, Get-PesterModulePath, New-PandaponPackage

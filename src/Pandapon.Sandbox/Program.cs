@@ -46,10 +46,16 @@ if (options.ParentPid is int parentPid)
 
 var store = new RefundStore(options.Seed, options.Refunds);
 
-var builder = WebApplication.CreateSlimBuilder();
+var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
+// No configuration from appsettings.json, ASPNETCORE_*/DOTNET_* or Kestrel__Endpoints__* variables: only the
+// command line decides, so nothing in a user's environment can make the sandbox listen beyond 127.0.0.1.
+// (An ASPNETCORE_URLS is ignored too; Kestrel says so on stderr.)
+builder.Configuration.Sources.Clear();
 builder.Logging.ClearProviders();
 builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
 builder.Logging.SetMinimumLevel(LogLevel.Warning);
+// The host logs a start failure with its stack before rethrowing it; we report it ourselves, in one line.
+builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
 builder.WebHost.ConfigureKestrel(kestrel =>
 {
     kestrel.AddServerHeader = false;

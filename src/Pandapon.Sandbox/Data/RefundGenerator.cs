@@ -14,8 +14,6 @@ public static class RefundStatus
     public const string Success = "refundsuccess";
     public const string Close = "refundclose";
 
-    public static readonly string[] All = [WaitSellerAgree, WaitBuyerModify, WaitBuyerSend, WaitSellerReceive, Success, Close];
-
     public static bool IsFinal(string status) => status is Success or Close;
 }
 
@@ -61,6 +59,11 @@ public sealed class RefundGenerator
 
     private static readonly int[] Quantities = [1, 1, 1, 2, 2, 3, 4, 5, 6, 10, 12, 20, 24, 50, 100];
 
+    // Unit prices in fen, cheap goods most often. Integer arithmetic only: floating-point functions such as
+    // Math.Exp may differ in the last bit between platforms, and the data must not.
+    private static readonly ((long, long), int)[] PriceBands =
+        [((100, 500), 30), ((500, 1500), 35), ((1500, 5000), 25), ((5000, 20000), 10)];
+
     private readonly long _seed;
     private readonly Party[] _sellers;
     private readonly Party[] _buyers;
@@ -90,6 +93,8 @@ public sealed class RefundGenerator
         RefundFlow kind = flow ?? rng.PickWeighted(FlowWeights);
         bool isReturn = kind == RefundFlow.ReturnAndRefund;
         string target = status ?? rng.PickWeighted(isReturn ? ReturnStatusWeights : RefundOnlyStatusWeights);
+        if (!isReturn && target is RefundStatus.WaitBuyerSend or RefundStatus.WaitSellerReceive)
+            throw new ArgumentException($"A refund without a return cannot be '{target}'.", nameof(status));
         Party seller = rng.Pick(_sellers);
         Party buyer = rng.Pick(_buyers);
 
@@ -103,7 +108,8 @@ public sealed class RefundGenerator
         for (int e = 0; e < refundedEntries; e++)
         {
             long entryId = orderId + 1 + e;
-            long unitPrice = Math.Max(100, (long)Math.Round(Math.Exp(rng.NextDouble() * (Math.Log(20000) - Math.Log(150)) + Math.Log(150)) / 10) * 10);
+            var (low, high) = rng.PickWeighted(PriceBands);
+            long unitPrice = rng.Next(low / 10, high / 10 + 1) * 10;
             int quantity = rng.Pick(Quantities);
             int refundQuantity = isReturn && !rng.Chance(0.7) ? rng.Next(1, quantity + 1) : quantity;
             entryIds.Add(entryId);
@@ -118,7 +124,7 @@ public sealed class RefundGenerator
         // Amounts in fen: refunded <= applied <= refundable.
         long applyPayment = isReturn ? returnValue
             : rng.Chance(0.65) ? canRefund
-            : Math.Max(1, (long)(canRefund * (0.1 + 0.85 * rng.NextDouble())));
+            : Math.Max(1, canRefund * rng.Next(10, 96) / 100);
         long applyCarriage = kind == RefundFlow.RefundNotReceived && refundedEntries == entryCount ? carriage : 0;
 
         Reason reason = rng.Pick(kind switch

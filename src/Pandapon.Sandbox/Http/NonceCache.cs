@@ -18,11 +18,6 @@ public sealed class NonceCache(TimeSpan window, int capacity)
     private readonly long _windowMs = (long)window.TotalMilliseconds;
     private readonly Lock _lock = new();
 
-    public int Count
-    {
-        get { lock (_lock) return _seen.Count; }
-    }
-
     /// <summary>Records the nonce and returns true, or returns false if it was seen within the window.</summary>
     public bool TryUse(string nonce)
     {
