@@ -15,6 +15,7 @@
     CmdletsToExport      = @(
         'Clear-PandaponCredential'
         'Get-PandaponCredential'
+        'Get-PandaponRefund'
         'Get-PandaponSignature'
         'Invoke-PandaponRequest'
         'Remove-PandaponCredential'

@@ -29,11 +29,11 @@ public class OrderedBatchTests
     [Fact]
     public async Task NeverMoreThanTheThrottleLimitInFlight()
     {
-        const int limit = 3;
+        const int limit = 2;
         int inFlight = 0, peak = 0;
         using var batch = new OrderedBatch<int>(limit, CancellationToken.None);
         var results = new List<BatchResult<int>>();
-        for (int i = 0; i < 30; i++)
+        for (int i = 0; i < 100; i++)
         {
             int n = i;
             results.AddRange(batch.Add(n, async _ =>
@@ -41,15 +41,15 @@ public class OrderedBatchTests
                 int now = Interlocked.Increment(ref inFlight);
                 int seen;
                 while ((seen = Volatile.Read(ref peak)) < now && Interlocked.CompareExchange(ref peak, now, seen) != seen) { }
-                await Task.Delay(5);
+                await Task.Delay(1);
                 Interlocked.Decrement(ref inFlight);
                 return n;
             }));
-            Assert.True(batch.Pending <= 2 * limit, "the window is bounded");
+            Assert.True(batch.Pending <= OrderedBatch<int>.WindowPerSlot * limit, "the window is bounded");
         }
         while (batch.TakeNext() is { } r) results.Add(r);
         await Task.Yield();
-        Assert.Equal(Enumerable.Range(0, 30), results.Select(r => r.Value));
+        Assert.Equal(Enumerable.Range(0, 100), results.Select(r => r.Value));
         Assert.InRange(peak, 1, limit);
     }
 

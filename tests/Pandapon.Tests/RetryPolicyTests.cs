@@ -48,6 +48,25 @@ public class RetryPolicyTests
     public void AnHtmlBadGatewayIsRetried()
         => Assert.True(Policy(0.5).Decide(new ApiRequest("GET", "/x"), Failure(502, "<html>bad gateway</html>"), 1).Retry);
 
+    [Theory]
+    [InlineData("""{"requestId":"r","code":200,"data":{"refundId":"TQ""")]
+    [InlineData("")]
+    public void ABodyCutOffOrEmptyIsRetried_ForAnIdempotentRequest(string body)
+    {
+        var failure = Failure(200, body);
+        Assert.True(failure.BodyNotJson);
+        Assert.True(Policy(0.5).Decide(new ApiRequest("GET", "/x"), failure, 1).Retry);
+        Assert.False(Policy(0.5).Decide(new ApiRequest("POST", "/x"), failure, 1).Retry);
+    }
+
+    [Fact]
+    public void WellFormedJsonOfTheWrongShapeIsNotRetried()
+    {
+        var failure = Failure(200, """{"code":"200","data":{}}""");
+        Assert.False(failure.BodyNotJson);
+        Assert.False(Policy(0.5).Decide(new ApiRequest("GET", "/x"), failure, 1).Retry);
+    }
+
     [Fact]
     public void A4xxWithoutEnvelopeIsNotRetried()
         => Assert.False(Policy(0.5).Decide(new ApiRequest("GET", "/x"), Failure(404, "<html>not found</html>"), 1).Retry);

@@ -57,7 +57,15 @@ BeforeAll {
         $approved = (Get-Verb).Verb
         $signature = Get-PandaponSignature -AccessKey 58c0201dfdf148eca63cbf6bb5e7cf03 -SecretKey 's3cr3t-key' `
             -Timestamp 1715669977082 -Nonce Ab3dEf6hIj9kLm2nOp5qRs8tUv1wXy4z
+        # A real call from the installed copy, against the suite's sandbox.
+        $sandbox = $env:PANDAPON_TEST_SANDBOX | ConvertFrom-Json
+        $firstId = (Invoke-RestMethod "$($sandbox.endpoint)/sandbox/refunds")[0]
+        $secret = ConvertTo-SecureString $sandbox.secretKey -AsPlainText -Force
+        $refund = Get-PandaponRefund $firstId -Credential ([pscredential]::new($sandbox.accessKey, $secret)) -UserId $sandbox.userId -Endpoint $sandbox.endpoint
         [pscustomobject]@{
+            FirstId    = $firstId
+            RefundId   = $refund.RefundId
+            RefundType = $refund.GetType().FullName
             Printed    = @($printed | ForEach-Object { "$_" })
             ModuleBase = (Get-Module Pandapon).ModuleBase
             Version    = "$((Get-Module Pandapon).Version)"
@@ -110,5 +118,11 @@ Describe 'The Pandapon package' {
         $imported.Signature | Should -Be '75F711F6BC5FE17C364CA213FB962C4A'
         $imported.Synopsis | Should -Match '^Computes the canonical string'
         $imported.About | Should -Match 'PANDAPON_ACCESS_KEY'
+    }
+
+    It 'works as installed: Get-PandaponRefund reads a refund from the sandbox' {
+        $imported.FirstId | Should -Match '^TQ\d{17}$'
+        $imported.RefundId | Should -Be $imported.FirstId
+        $imported.RefundType | Should -Be 'Pandapon.Models.Refund'
     }
 }

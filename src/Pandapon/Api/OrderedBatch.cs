@@ -23,7 +23,7 @@ namespace Pandapon.Api
     /// <summary>
     /// Runs work items with at most <c>throttleLimit</c> in flight and gives the results back in input order,
     /// each as soon as it and every item before it are done. The caller (the pipeline thread) adds and takes;
-    /// only the work itself runs elsewhere. Memory stays bounded: at most <c>2 × throttleLimit</c> items are held,
+    /// only the work itself runs elsewhere. Memory stays bounded: at most <see cref="WindowPerSlot"/> × <c>throttleLimit</c> items are held,
     /// and <see cref="Add"/> blocks for the oldest when that window is full.
     /// </summary>
     public sealed class OrderedBatch<TResult> : IDisposable
@@ -33,12 +33,18 @@ namespace Pandapon.Api
         private readonly int _windowSize;
         private readonly CancellationToken _cancellation;
 
+        /// <summary>
+        /// Items held per slot of the throttle. Results leave in input order, so one slow item at the head (a retry
+        /// waiting out a back-off, a stall until the timeout) holds back every later result; a wide window lets the
+        /// other slots keep working meanwhile, while memory stays bounded (a few hundred small objects at most).
+        /// </summary>
+        public const int WindowPerSlot = 16;
+
         public OrderedBatch(int throttleLimit, CancellationToken cancellation)
         {
             if (throttleLimit < 1) throw new ArgumentOutOfRangeException(nameof(throttleLimit), throttleLimit, "The throttle limit must be at least 1.");
             _inFlight = new SemaphoreSlim(throttleLimit, throttleLimit);
-            // Twice the throttle, so one slow item at the head does not idle the other slots.
-            _windowSize = throttleLimit * 2;
+            _windowSize = throttleLimit * WindowPerSlot;
             _cancellation = cancellation;
         }
 

@@ -64,6 +64,9 @@ namespace Pandapon.Api
         /// <summary>The server's Retry-After, when it sent one.</summary>
         public TimeSpan? RetryAfter { get; private set; }
 
+        /// <summary>The response body was not JSON at all (cut off, empty, or a proxy's page), as opposed to JSON of the wrong shape.</summary>
+        public bool BodyNotJson { get; private set; }
+
         /// <summary>How many attempts were made before giving up.</summary>
         public int Attempts { get; internal set; } = 1;
 
@@ -132,6 +135,7 @@ namespace Pandapon.Api
             {
                 HttpStatus = httpStatus,
                 RetryAfter = retryAfter,
+                BodyNotJson = true,
             };
         }
 

@@ -65,6 +65,10 @@ namespace Pandapon.Api
                 case ApiErrorKind.Timeout:
                 case ApiErrorKind.Network:
                     return true;
+                case ApiErrorKind.InvalidResponse:
+                    // A body cut off in transit (or a proxy's page with a 200) is worth another try; well-formed JSON
+                    // of the wrong shape would only fail again.
+                    return failure.BodyNotJson;
                 default:
                     return false;
             }
@@ -107,6 +111,7 @@ namespace Pandapon.Api
             {
                 case ApiErrorKind.Timeout: return "a timeout";
                 case ApiErrorKind.Network: return "a connection failure";
+                case ApiErrorKind.InvalidResponse when failure.BodyNotJson: return "a response that is not valid JSON";
             }
             string text = failure.HttpStatus is int status ? "HTTP " + status.ToString(CultureInfo.InvariantCulture) : failure.Kind.ToString();
             if (failure.Code is int code) text += ", code " + code.ToString(CultureInfo.InvariantCulture);

@@ -1,8 +1,11 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Diagnostics;
 using System.Management.Automation;
 using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
 using Pandapon.Api;
 using Pandapon.Credentials;
 
@@ -89,16 +92,30 @@ namespace Pandapon.Commands
         {
             ApiCredential credential = Credentials.Credential;
             request.MaxRetries = MaxRetries;
-            request.Timeout = TimeoutSec == 0 ? System.Threading.Timeout.InfiniteTimeSpan : TimeSpan.FromSeconds(TimeoutSec);
+            request.Timeout = TimeoutSec == 0 ? Timeout.InfiniteTimeSpan : TimeSpan.FromSeconds(TimeoutSec);
             PandaponClient client = PandaponClient.For(credential.Endpoint);
             QueuedLog log = _requestLog ?? (_requestLog = new QueuedLog(_log, IsStreamEnabled("Verbose", "VerbosePreference"), IsStreamEnabled("Debug", "DebugPreference")));
-            OrderedBatch<ApiResponse> batch = _batch ?? (_batch = new OrderedBatch<ApiResponse>(Math.Max(1, MaxConcurrentRequests), CancellationToken));
+            Enqueue(new Pending(target, map, enumerateCollection, refusal: null), token => client.SendAsync(request, credential, token, log));
+        }
 
+        /// <summary>
+        /// Queues an error for an input that is refused before any request (bad input), so that it is written in input
+        /// order among the results of the requests before and after it, and the batch goes on.
+        /// </summary>
+        protected void SubmitRefusal(ErrorRecord refusal)
+            => Enqueue(new Pending(refusal.TargetObject, _ => null, false, refusal), _ => RefusedTask);
+
+        private static readonly Task<ApiResponse> RefusedTask = Task.FromResult<ApiResponse>(null!);
+
+        private void Enqueue(Pending pending, Func<CancellationToken, Task<ApiResponse>> work)
+        {
+            OrderedBatch<ApiResponse> batch = _batch ?? (_batch = new OrderedBatch<ApiResponse>(Math.Max(1, MaxConcurrentRequests), CancellationToken));
+            _progress.Submitted++;
             while (batch.IsFull) WriteOutcome(WaitForNext(batch));
             IReadOnlyList<BatchResult<ApiResponse>> ready;
             try
             {
-                ready = batch.Add(new Pending(target, map, enumerateCollection), token => client.SendAsync(request, credential, token, log));
+                ready = batch.Add(pending, work);
             }
             catch (OperationCanceledException)
             {
@@ -133,6 +150,60 @@ namespace Pandapon.Commands
             if (_batch == null) return;
             while (_batch.Pending > 0) WriteOutcome(WaitForNext(_batch));
             FlushLog();
+            WriteBatchProgress(final: true);
+        }
+
+        /// <summary>
+        /// The progress activity of a batch ("Reading refunds"); null (the default) for no progress bar. The bar
+        /// appears only once a batch has run for <see cref="ProgressDelay"/>, so short calls never flash one.
+        /// </summary>
+        protected virtual string? ProgressActivity => null;
+
+        /// <summary>How many inputs the batch will have, when known up front (bound by parameter); 0 when unknown (pipeline).</summary>
+        protected int ExpectedTotal { get; set; }
+
+        private static readonly TimeSpan ProgressDelay = TimeSpan.FromSeconds(2);
+        private static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(250);
+
+        private void WriteBatchProgress(bool final)
+        {
+            string? activity = ProgressActivity;
+            if (activity == null) return;
+            var p = _progress;
+            p.Clock ??= Stopwatch.StartNew();
+            TimeSpan elapsed = p.Clock.Elapsed;
+            if (final)
+            {
+                if (p.Shown) WriteProgress(new ProgressRecord(ProgressId, activity, "Done") { RecordType = ProgressRecordType.Completed });
+                return;
+            }
+            if (elapsed < ProgressDelay || elapsed - p.LastShown < ProgressInterval) return;
+            p.Shown = true;
+            p.LastShown = elapsed;
+            int total = Math.Max(ExpectedTotal, p.Submitted);
+            var record = new ProgressRecord(ProgressId, activity, ExpectedTotal > 0
+                ? $"{p.Completed} of {total} done, {p.Submitted - p.Completed} in flight"
+                : $"{p.Completed} done, {p.Submitted - p.Completed} in flight");
+            if (ExpectedTotal > 0)
+            {
+                record.PercentComplete = (int)Math.Min(100, 100L * p.Completed / total);
+                if (p.Completed > 0)
+                    record.SecondsRemaining = (int)(elapsed.TotalSeconds / p.Completed * (total - p.Completed));
+            }
+            WriteProgress(record);
+        }
+
+        private const int ProgressId = 0x5044;   // "PD": stable, so nested Pandapon calls replace rather than stack
+
+        private readonly BatchProgress _progress = new BatchProgress();
+
+        private sealed class BatchProgress
+        {
+            public int Submitted;
+            public int Completed;
+            public Stopwatch? Clock;
+            public TimeSpan LastShown;
+            public bool Shown;
         }
 
         private BatchResult<ApiResponse> WaitForNext(OrderedBatch<ApiResponse> batch)
@@ -142,6 +213,7 @@ namespace Pandapon.Commands
                 while (true)
                 {
                     FlushLog();
+                    WriteBatchProgress(final: false);
                     // A short wait, so that Verbose lines (a retry and its delay) appear while the request goes on.
                     BatchResult<ApiResponse>? next = batch.TakeNext(TimeSpan.FromMilliseconds(100));
                     if (next != null) return next;
@@ -157,6 +229,13 @@ namespace Pandapon.Commands
         {
             FlushLog();
             var pending = (Pending)result.Input!;
+            _progress.Completed++;
+            WriteBatchProgress(final: false);
+            if (pending.Refusal != null)
+            {
+                WriteError(pending.Refusal);
+                return;
+            }
             if (result.Error != null)
             {
                 switch (result.Error)
@@ -259,12 +338,16 @@ namespace Pandapon.Commands
 
         private sealed class Pending
         {
-            public Pending(object? target, Func<ApiResponse, object?> map, bool enumerate)
+            public Pending(object? target, Func<ApiResponse, object?> map, bool enumerate, ErrorRecord? refusal)
             {
                 Target = target;
                 Map = map;
                 Enumerate = enumerate;
+                Refusal = refusal;
             }
+
+            /// <summary>Set for an input refused before sending: written as it is, in order.</summary>
+            public ErrorRecord? Refusal { get; }
 
             public object? Target { get; }
             public Func<ApiResponse, object?> Map { get; }
