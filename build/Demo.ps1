@@ -10,6 +10,12 @@ $demoOut = Join-Path (Split-Path $ModulePath) 'demo'
 $null = New-Item -ItemType Directory -Force -Path $demoOut
 $env:PANDAPON_CONFIG_DIR = Join-Path $demoOut 'config'   # keep the demo's profile out of the user's store
 
+function Show-Table {
+    # Wide enough for the refund table even when the host reports a narrow console (CI, redirected output).
+    param([Parameter(ValueFromPipeline)]$InputObject)
+    end { $input | Format-Table -AutoSize | Out-String -Width 220 | Write-Host }
+}
+
 function Show-Step([string]$Text, [string]$Command) {
     Write-Host ''
     Write-Host "== $Text" -ForegroundColor Cyan
@@ -24,12 +30,12 @@ try {
 
     Show-Step 'Credentials for this session' 'Set-PandaponCredential -AccessKey <key> -SecretKey <secret> -UserId <id> -Endpoint <sandbox>'
     Set-PandaponCredential -AccessKey $sandbox.accessKey -SecretKey $sandbox.secretKey -UserId $sandbox.userId -Endpoint $sandbox.endpoint
-    Get-PandaponCredential | Format-Table | Out-Host
+    Get-PandaponCredential | Show-Table
 
     $ids = Invoke-RestMethod "$($sandbox.endpoint)/sandbox/refunds"
 
     Show-Step 'Ten refunds' '$ids | Select-Object -First 10 | Get-PandaponRefund'
-    $ids | Select-Object -First 10 | Get-PandaponRefund | Format-Table | Out-Host
+    $ids | Select-Object -First 10 | Get-PandaponRefund | Show-Table
 
     $csv = Join-Path $demoOut 'refunds.csv'
     Show-Step "Every refund to CSV" "`$ids | Get-PandaponRefund | Export-Csv $csv"
@@ -39,10 +45,10 @@ try {
     Show-Step 'Waiting for the seller, largest first' "Import-Csv $csv | Where-Object Status -eq 'waitselleragree' | Sort-Object { [decimal]`$_.ApplyPayment } -Descending | Select-Object -First 10"
     Import-Csv $csv | Where-Object Status -eq 'waitselleragree' |
         Sort-Object { [decimal]$_.ApplyPayment } -Descending |
-        Select-Object -First 10 RefundId, OrderId, Status, ApplyPayment, GmtApply, ProductName | Format-Table | Out-Host
+        Select-Object -First 10 RefundId, OrderId, ApplyPayment, GmtApply, ProductName | Show-Table
 
     Show-Step 'An unknown id is an error; the others still arrive' "'TQ00000000000000000', `$ids[0] | Get-PandaponRefund"
-    'TQ00000000000000000', $ids[0] | Get-PandaponRefund -ErrorAction Continue | Format-Table | Out-Host
+    'TQ00000000000000000', $ids[0] | Get-PandaponRefund -ErrorAction Continue | Show-Table
 }
 finally {
     $sandbox | Stop-PandaponSandbox
