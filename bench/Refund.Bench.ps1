@@ -34,7 +34,7 @@ function Measure-Both([int]$LatencyMs) {
     $sandbox = Start-PandaponSandbox -Configuration $Configuration -ArgumentList '--refunds', "$Count", '--latency-ms', "$LatencyMs"
     try {
         Set-PandaponCredential -AccessKey $sandbox.accessKey -SecretKey $sandbox.secretKey -UserId $sandbox.userId -Endpoint $sandbox.endpoint
-        $ids = @(Invoke-RestMethod "$($sandbox.endpoint)/sandbox/refunds") | Select-Object -First $Count
+        $ids = (Invoke-RestMethod "$($sandbox.endpoint)/sandbox/refunds")[0..($Count - 1)]   # IRM returns the JSON array as one object
         # Warm both paths once so neither pays JIT or connection set-up in the measurement.
         $null = $ids[0..3] | Get-PandaponRefund -ThrottleLimit $ThrottleLimit
         $null = Invoke-HandSignedLoop -Sandbox $sandbox -Ids $ids[0..3]
