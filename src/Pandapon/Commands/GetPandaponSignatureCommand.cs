@@ -35,6 +35,7 @@ namespace Pandapon.Commands
         public string UserId { get; set; } = "";
 
         [Parameter]
+        [ValidateSet("GET", "POST", IgnoreCase = true)]
         public string Method { get; set; } = "POST";
 
         [Parameter]
