@@ -83,9 +83,12 @@ namespace Pandapon.Commands
         /// <summary>
         /// Starts <paramref name="request"/> and, when it succeeds, writes <paramref name="map"/>(response) unless that is
         /// null (enumerated when <paramref name="enumerateCollection"/>). Outputs from earlier requests that are done
-        /// are written now; the rest by later calls or EndProcessing.
+        /// are written now; the rest by later calls or EndProcessing. A failure is written as the error record the
+        /// base builds, or as what <paramref name="onError"/> makes of it (a cmdlet that knows more about what the
+        /// failure means for its operation: a write whose outcome is unknown, a read-back after a write).
         /// </summary>
-        protected void Submit(ApiRequest request, object? target, Func<ApiResponse, object?> map, bool enumerateCollection = false)
+        protected void Submit(ApiRequest request, object? target, Func<ApiResponse, object?> map, bool enumerateCollection = false,
+            Func<ErrorRecord, ErrorRecord>? onError = null)
         {
             ApiCredential credential = Credentials.Credential;
             request.MaxRetries = MaxRetries;
@@ -98,7 +101,7 @@ namespace Pandapon.Commands
             IReadOnlyList<BatchResult<ApiResponse>> ready;
             try
             {
-                ready = batch.Add(new Pending(target, map, enumerateCollection), token => client.SendAsync(request, credential, token, log));
+                ready = batch.Add(new Pending(target, map, enumerateCollection, onError), token => client.SendAsync(request, credential, token, log));
             }
             catch (OperationCanceledException)
             {
@@ -109,16 +112,23 @@ namespace Pandapon.Commands
         }
 
         /// <summary>Sends one request and waits for it: the response, or null after an error record was written.</summary>
-        protected ApiResponse? Send(ApiRequest request, object? target)
+        protected ApiResponse? Send(ApiRequest request, object? target) => Send(request, target, r => r);
+
+        /// <summary>
+        /// Sends one request, waits for it and returns <paramref name="map"/>(response) without writing it; null after an
+        /// error record was written (a failure of the request or of <paramref name="map"/>, as with <see cref="Submit"/>).
+        /// For a cmdlet whose next request depends on this one's answer.
+        /// </summary>
+        protected T? Send<T>(ApiRequest request, object? target, Func<ApiResponse, T> map, Func<ErrorRecord, ErrorRecord>? onError = null) where T : class
         {
-            ApiResponse? response = null;
+            T? result = null;
             Submit(request, target, r =>
             {
-                response = r;
+                result = map(r);
                 return null;
-            });
+            }, onError: onError);
             WaitForAll();
-            return response;
+            return result;
         }
 
         protected override void EndProcessing()
@@ -164,10 +174,10 @@ namespace Pandapon.Commands
                     case OperationCanceledException _ when CancellationToken.IsCancellationRequested:
                         throw new PipelineStoppedException();
                     case PandaponApiException api:
-                        WriteError(ErrorRecords.FromApi(api, pending.Target));
+                        WriteError(pending, ErrorRecords.FromApi(api, pending.Target));
                         return;
                     default:
-                        WriteError(result.Error, "Pandapon.UnexpectedError", ErrorCategory.NotSpecified, pending.Target);
+                        WriteError(pending, new ErrorRecord(result.Error, "Pandapon.UnexpectedError", ErrorCategory.NotSpecified, pending.Target));
                         return;
                 }
             }
@@ -179,22 +189,24 @@ namespace Pandapon.Commands
             }
             catch (PandaponApiException api)
             {
-                WriteError(ErrorRecords.FromApi(api, pending.Target));
+                WriteError(pending, ErrorRecords.FromApi(api, pending.Target));
                 return;
             }
             catch (PandaponDataException data)
             {
-                WriteError(data, data.ErrorId, ErrorCategory.InvalidData, pending.Target);
+                WriteError(pending, new ErrorRecord(data, data.ErrorId, ErrorCategory.InvalidData, pending.Target));
                 return;
             }
             catch (Exception e) when (e is JsonException || e is InvalidOperationException || e is FormatException || e is KeyNotFoundException || e is OverflowException)
             {
-                WriteError(new InvalidOperationException($"The response could not be read (requestId {result.Value.RequestId}): {e.Message}", e),
-                    "Pandapon." + ApiErrorKind.InvalidResponse, ErrorCategory.InvalidResult, pending.Target);
+                WriteError(pending, new ErrorRecord(new InvalidOperationException($"The response could not be read (requestId {result.Value.RequestId}): {e.Message}", e),
+                    "Pandapon." + ApiErrorKind.InvalidResponse, ErrorCategory.InvalidResult, pending.Target));
                 return;
             }
             if (output != null) WriteObject(output, pending.Enumerate);
         }
+
+        private void WriteError(Pending pending, ErrorRecord record) => WriteError(pending.OnError?.Invoke(record) ?? record);
 
         private void FlushLog()
         {
@@ -259,16 +271,18 @@ namespace Pandapon.Commands
 
         private sealed class Pending
         {
-            public Pending(object? target, Func<ApiResponse, object?> map, bool enumerate)
+            public Pending(object? target, Func<ApiResponse, object?> map, bool enumerate, Func<ErrorRecord, ErrorRecord>? onError)
             {
                 Target = target;
                 Map = map;
                 Enumerate = enumerate;
+                OnError = onError;
             }
 
             public object? Target { get; }
             public Func<ApiResponse, object?> Map { get; }
             public bool Enumerate { get; }
+            public Func<ErrorRecord, ErrorRecord>? OnError { get; }
         }
 
         /// <summary>Collects the client's lines from any thread; the pipeline thread writes them (Key true = Debug).</summary>
