@@ -17,8 +17,10 @@
         'Get-PandaponCredential'
         'Get-PandaponSignature'
         'Invoke-PandaponRequest'
+        'New-PandaponRefund'
         'Remove-PandaponCredential'
         'Set-PandaponCredential'
+        'Submit-PandaponReturnShipment'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()
