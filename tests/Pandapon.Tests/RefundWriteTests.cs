@@ -141,6 +141,14 @@ public class RefundWriteTests
     public void OrderId_MustBeA64BitId(string orderId, string expected) => Assert.StartsWith(expected, Refused(() => Application(orderId: orderId)));
 
     [Fact]
+    public void OrderId_FromASpreadsheetInScientificNotation_SaysWhatHappened()
+    {
+        Assert.Contains("scientific notation", Refused(() => Application(orderId: "2.0196E+18")));
+        Assert.Contains("scientific notation", Refused(() => Application(entries: new[] { "2.01960174196050E+18" })));
+        Assert.DoesNotContain("scientific notation", Refused(() => Application(orderId: "E12")));
+    }
+
+    [Fact]
     public void OrderEntryIds_AreSplitOnSemicolonsAndCommas_AndDeduplicated()
     {
         var application = Application(entries: new[] { Entry1 + "; " + Entry2, Entry1, " " + Entry2 + "," });

@@ -27,6 +27,11 @@ namespace Pandapon.Api
         {
             string value = (text ?? "").Trim();
             if (value.Length == 0) throw Invalid(source, text, $"{what} is required");
+            if (LooksLikeScientificNotation(value))
+            {
+                throw Invalid(source, text, $"{what} is digits only, and this looks like a spreadsheet's scientific notation, which has lost " +
+                    "digits of the 19-digit id: format the column as text in the spreadsheet, or export the ids again from the source");
+            }
             foreach (char c in value)
             {
                 if (c < '0' || c > '9') throw Invalid(source, text, $"{what} is digits only (1688 ids are whole numbers of up to 19 digits)");
@@ -108,6 +113,16 @@ namespace Pandapon.Api
         {
             string shown = value == null ? "(null)" : "'" + Shorten(Convert.ToString(value, CultureInfo.InvariantCulture) ?? "") + "'";
             return new InvalidValueException($"{source} {shown} is not valid: {reason}.", source);
+        }
+
+        /// <summary>"2.0196E+18", as Excel shows and saves a long number: digits, one point, E, a sign and digits.</summary>
+        private static bool LooksLikeScientificNotation(string value)
+        {
+            int e = value.IndexOfAny(new[] { 'E', 'e' });
+            if (e <= 0 || e == value.Length - 1) return false;
+            string mantissa = value.Substring(0, e), exponent = value.Substring(e + 1).TrimStart('+');
+            return decimal.TryParse(mantissa, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out _)
+                && int.TryParse(exponent, NumberStyles.None, CultureInfo.InvariantCulture, out _);
         }
 
         /// <summary>Every non-empty part of <paramref name="values"/>, each split on <paramref name="separators"/>.</summary>
