@@ -22,7 +22,7 @@ public sealed class RefundStore
     public const string UnknownFieldsId = "TQ10000000000000003";
     public const string SparseId = "TQ10000000000000004";
 
-    // Readers look up _data without a lock; every write to it, and every use of the rest, holds _gate.
+    // Readers look up _data without a lock; once constructed, every write to it, and every use of the rest, holds _gate.
     private readonly ConcurrentDictionary<string, byte[]> _data = new(StringComparer.Ordinal);
     private readonly Dictionary<string, RefundRecord> _byId = new(StringComparer.Ordinal);
     private readonly List<RefundRecord> _records = [];
