@@ -18,8 +18,10 @@
         'Get-PandaponRefund'
         'Get-PandaponSignature'
         'Invoke-PandaponRequest'
+        'New-PandaponRefund'
         'Remove-PandaponCredential'
         'Set-PandaponCredential'
+        'Submit-PandaponReturnShipment'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

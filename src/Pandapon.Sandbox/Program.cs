@@ -44,7 +44,7 @@ if (options.ParentPid is int parentPid)
     }
 }
 
-var store = new RefundStore(options.Seed, options.Refunds);
+var store = new RefundStore(options.Seed, options.Refunds, options.Orders);
 
 var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
 // No configuration from appsettings.json, ASPNETCORE_*/DOTNET_* or Kestrel__Endpoints__* variables: only the
@@ -66,7 +66,7 @@ builder.WebHost.ConfigureKestrel(kestrel =>
 builder.WebHost.UseSockets(sockets => sockets.UnsafePreferInlineScheduling = true);
 var app = builder.Build();
 
-var stats = new SandboxStats([RefundInfoEndpoint.Path]);
+var stats = new SandboxStats([RefundInfoEndpoint.Path, RefundCreateEndpoint.Path, ReturnShipmentEndpoint.Path, OrderDetailEndpoint.Path]);
 var envelope = new Envelope(store.DevelopId);
 var gateway = new SignedGateway(
     options,
@@ -77,8 +77,10 @@ var gateway = new SignedGateway(
     app.Lifetime);
 gateway.UseForMalformed(store.TryGetData(store.Records[0].RefundId, out byte[] first) ? first : []);
 
-var refundInfo = new RefundInfoEndpoint(store);
-gateway.Map(app, RefundInfoEndpoint.Method, RefundInfoEndpoint.Path, refundInfo.Handle);
+gateway.Map(app, RefundInfoEndpoint.Method, RefundInfoEndpoint.Path, new RefundInfoEndpoint(store).Handle);
+gateway.Map(app, RefundCreateEndpoint.Method, RefundCreateEndpoint.Path, new RefundCreateEndpoint(store).Handle);
+gateway.Map(app, ReturnShipmentEndpoint.Method, ReturnShipmentEndpoint.Path, new ReturnShipmentEndpoint(store).Handle);
+gateway.Map(app, OrderDetailEndpoint.Method, OrderDetailEndpoint.Path, new OrderDetailEndpoint(store).Handle);
 SandboxControlEndpoints.Map(app, store, stats);
 app.MapGet("/", () => "Pandapon sandbox");
 app.MapFallback(gateway.NoSuchPathAsync);

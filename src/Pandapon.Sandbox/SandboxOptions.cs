@@ -12,11 +12,13 @@ public sealed class UsageException(string message) : Exception(message);
 public sealed class SandboxOptions
 {
     public const int MaxRefunds = 100_000;
+    public const int MaxOrders = 10_000;
     public const int MaxLatencyMs = 60_000;
 
     public int Port { get; private set; }
     public long Seed { get; private set; } = 1;
     public int Refunds { get; private set; } = 1000;
+    public int Orders { get; private set; } = 30;
     public int LatencyMs { get; private set; }
     public double FaultRate { get; private set; }
     public IReadOnlyList<FaultKind> FaultKinds { get; private set; } = Enum.GetValues<FaultKind>();
@@ -35,6 +37,7 @@ public sealed class SandboxOptions
           --port <n>                 TCP port on 127.0.0.1; 0 (default) picks a free one
           --seed <n>                 data seed, a 64-bit integer (default 1)
           --refunds <n>              generated refunds, 0 to 100000 (default 1000)
+          --orders <n>               fresh orders to open refunds on, 0 to 10000 (default 30; see GET /sandbox/orders)
           --latency-ms <n>           delay added to every answer of a signed path, 0 to 60000 (default 0)
           --fault-rate <x>           fraction of signed requests answered with a fault, 0 to 1 (default 0)
           --fault-kinds <list>       comma list of ratelimit,server,badgateway,malformed,reset,stall (default all)
@@ -89,6 +92,7 @@ public sealed class SandboxOptions
                 case "--port": options.Port = ParseInt(name, value, 0, 65535); break;
                 case "--seed": options.Seed = ParseLong(name, value); break;
                 case "--refunds": options.Refunds = ParseInt(name, value, 0, MaxRefunds); break;
+                case "--orders": options.Orders = ParseInt(name, value, 0, MaxOrders); break;
                 case "--latency-ms": options.LatencyMs = ParseInt(name, value, 0, MaxLatencyMs); break;
                 case "--fault-rate": options.FaultRate = ParseRate(name, value); break;
                 case "--fault-kinds": options.FaultKinds = ParseFaultKinds(name, value); break;
@@ -107,7 +111,7 @@ public sealed class SandboxOptions
 
     private static readonly string[] KnownNames =
     [
-        "--port", "--seed", "--refunds", "--latency-ms", "--fault-rate", "--fault-kinds", "--access-key", "--secret-key",
+        "--port", "--seed", "--refunds", "--orders", "--latency-ms", "--fault-rate", "--fault-kinds", "--access-key", "--secret-key",
         "--user-id", "--parent-pid", "--signature-template", "--signature-algorithm", "--signature-case",
     ];
 

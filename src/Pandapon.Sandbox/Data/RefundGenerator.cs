@@ -57,16 +57,22 @@ public sealed class RefundGenerator
         (RefundStatus.WaitBuyerSend, 16), (RefundStatus.WaitSellerReceive, 14), (RefundStatus.WaitBuyerModify, 6),
     ];
 
-    private static readonly int[] Quantities = [1, 1, 1, 2, 2, 3, 4, 5, 6, 10, 12, 20, 24, 50, 100];
+    internal static readonly int[] Quantities = [1, 1, 1, 2, 2, 3, 4, 5, 6, 10, 12, 20, 24, 50, 100];
 
     // Unit prices in fen, cheap goods most often. Integer arithmetic only: floating-point functions such as
     // Math.Exp may differ in the last bit between platforms, and the data must not.
-    private static readonly ((long, long), int)[] PriceBands =
+    internal static readonly ((long, long), int)[] PriceBands =
         [((100, 500), 30), ((500, 1500), 35), ((1500, 5000), 25), ((5000, 20000), 10)];
 
     private readonly long _seed;
     private readonly Party[] _sellers;
     private readonly Party[] _buyers;
+
+    /// <summary>The sellers orders and refunds are drawn from (for the sandbox's fresh orders).</summary>
+    internal IReadOnlyList<Party> Sellers => _sellers;
+
+    /// <summary>PandaPon's buyer accounts: the sandbox's caller buys with them.</summary>
+    internal IReadOnlyList<Party> Buyers => _buyers;
 
     public RefundGenerator(long seed)
     {
@@ -103,6 +109,7 @@ public sealed class RefundGenerator
         int entryCount = rng.PickWeighted([(1, 70), (2, 20), (3, 10)]);
         int refundedEntries = rng.Chance(0.7) ? entryCount : rng.Next(1, entryCount + 1);
         var entryIds = new List<long>();
+        var bought = new List<OrderLine>();
         var countMap = new StringBuilder("{");
         long canRefund = 0, returnValue = 0;
         for (int e = 0; e < refundedEntries; e++)
@@ -113,6 +120,7 @@ public sealed class RefundGenerator
             int quantity = rng.Pick(Quantities);
             int refundQuantity = isReturn && !rng.Chance(0.7) ? rng.Next(1, quantity + 1) : quantity;
             entryIds.Add(entryId);
+            bought.Add(new OrderLine(entryId, unitPrice, quantity));
             if (e > 0) countMap.Append(',');
             countMap.Append('"').Append(entryId.ToString(CultureInfo.InvariantCulture)).Append("\":").Append(refundQuantity.ToString(CultureInfo.InvariantCulture));
             canRefund += unitPrice * quantity;
@@ -234,6 +242,8 @@ public sealed class RefundGenerator
         r.RefundOperationList = story.NewestFirst();
         r.BuyerLoginId = buyer.LoginId;
         r.SellerLoginId = seller.LoginId;
+        // What the order looked like, for /alibaba/order/detail: only values already drawn, so the record stays the same.
+        r.Origin = new GeneratedOrder(index, orderId, entryCount, bought, carriage, applied, buyer, seller, kind, r.DisputeType.Value, target);
         return r;
     }
 
@@ -245,13 +255,13 @@ public sealed class RefundGenerator
 
     internal static string Yuan(long fen) => (fen / 100m).ToString("0.00", CultureInfo.InvariantCulture);
 
-    private static long Snowflake(DateTime beijing, SplitMix64 rng)
+    internal static long Snowflake(DateTime beijing, SplitMix64 rng)
     {
         long utcMs = new DateTimeOffset(beijing, Beijing).ToUnixTimeMilliseconds();
         return ((utcMs - SnowflakeEpochMs) << 22) + rng.Next(0L, 1L << 22);
     }
 
-    private static string ProductName(SplitMix64 rng)
+    internal static string ProductName(SplitMix64 rng)
         => rng.Pick(ProductPrefixes) + rng.Pick(ProductStyles) + rng.Pick(ProductItems) + rng.Pick(ProductSuffixes);
 
     private static List<string> Vouchers(SplitMix64 rng, long buyerUserId)
@@ -292,11 +302,25 @@ public sealed class RefundGenerator
     }
 }
 
+/// <summary>One entry of an order as bought: unit price in fen and quantity.</summary>
+internal sealed record OrderLine(long EntryId, long UnitPriceFen, int Quantity);
+
+/// <summary>The order behind a generated refund, as far as the refund's own draws tell it.</summary>
+internal sealed record GeneratedOrder(long Index, long OrderId, int EntryCount, List<OrderLine> RefundedLines, long ShippingFeeFen, DateTime Applied,
+    Party Buyer, Party Seller, RefundFlow Flow, int DisputeType, string RefundStatus);
+
 /// <summary>A 1688 member: the seller of an order, or one of PandaPon's buyer accounts.</summary>
 internal sealed record Party(string LoginId, long UserId, string MemberId, string AlipayId, string RealName, string Mobile, string? Tel, string Address);
 
 /// <summary>The return shipment the buyer sent back.</summary>
 internal sealed record Shipment((long Id, string Name, string No, string? Phone) Company, string FreightBill);
+
+/// <summary>Operation types and operator roles of a refund's history (inferred: the documents do not list them).</summary>
+internal static class OperationCodes
+{
+    public const int Apply = 1, Modify = 2, Agree = 3, Reject = 4, SendBack = 5, ConfirmReceipt = 6, Cancel = 7, SystemAction = 8;
+    public const int Buyer = 1, Seller = 2, System = 3;
+}
 
 /// <summary>
 /// Walks a refund from the buyer's application to its target status, one plausible step at a time, and
@@ -304,8 +328,9 @@ internal sealed record Shipment((long Id, string Name, string No, string? Phone)
 /// </summary>
 internal sealed class Story
 {
-    private const int Apply = 1, Modify = 2, Agree = 3, Reject = 4, SendBack = 5, ConfirmReceipt = 6, Cancel = 7, SystemAction = 8;
-    private const int Buyer = 1, Seller = 2, System = 3;
+    private const int Apply = OperationCodes.Apply, Modify = OperationCodes.Modify, Agree = OperationCodes.Agree, Reject = OperationCodes.Reject,
+        SendBack = OperationCodes.SendBack, ConfirmReceipt = OperationCodes.ConfirmReceipt, Cancel = OperationCodes.Cancel, SystemAction = OperationCodes.SystemAction;
+    private const int Buyer = OperationCodes.Buyer, Seller = OperationCodes.Seller, System = OperationCodes.System;
 
     private readonly List<RefundOperation> _operations = [];
     private readonly string _refundId;

@@ -87,6 +87,9 @@ public sealed class RefundRecord
 
     /// <summary>Legal oddities that real services send; empty for ordinary records.</summary>
     public RecordQuirks Quirks { get; set; } = RecordQuirks.None;
+
+    /// <summary>The order this generated refund came from (not on the wire); null for refunds opened through the API.</summary>
+    internal GeneratedOrder? Origin { get; set; }
 }
 
 /// <summary>One step of a refund's history (upstream <c>OpOrderRefundOperationModel</c>).</summary>

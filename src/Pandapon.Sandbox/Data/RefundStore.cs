@@ -1,10 +1,12 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 
 namespace Pandapon.Sandbox.Data;
 
 /// <summary>
 /// Every refund of this run, in memory, each already written as its wire <c>data</c> JSON, so that answering
-/// a request is a lookup and a copy.
+/// a read is a lock-free lookup and a copy; and the orders behind them. Refunds opened and changed through the
+/// API are changed inside <see cref="Update{T}"/>, one change at a time, and their JSON is written again.
 /// </summary>
 public sealed class RefundStore
 {
@@ -20,11 +22,20 @@ public sealed class RefundStore
     public const string UnknownFieldsId = "TQ10000000000000003";
     public const string SparseId = "TQ10000000000000004";
 
-    private readonly Dictionary<string, byte[]> _data = new(StringComparer.Ordinal);
+    // Readers look up _data without a lock; once constructed, every write to it, and every use of the rest, holds _gate.
+    private readonly ConcurrentDictionary<string, byte[]> _data = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, RefundRecord> _byId = new(StringComparer.Ordinal);
     private readonly List<RefundRecord> _records = [];
+    private readonly List<RefundRecord> _generated;
+    private readonly object _gate = new();
+    private readonly long _seed;
+    private readonly OrderBook _orders;
+    private byte[]? _idsJson;
+    private long _opened;
 
-    public RefundStore(long seed, int count)
+    public RefundStore(long seed, int count, int freshOrders = 0)
     {
+        _seed = seed;
         var generator = new RefundGenerator(seed);
         DevelopId = generator.DevelopId;
         for (int i = 0; i < count; i++)
@@ -36,22 +47,70 @@ public sealed class RefundStore
             Add(record);
         }
         foreach (var awkward in Awkward()) Add(awkward);
-        IdsJson = JsonSerializer.SerializeToUtf8Bytes(_records.Select(r => r.RefundId).ToArray());
+        _generated = [.. _records];
+        _orders = new OrderBook(seed, generator, _generated, freshOrders);
     }
 
     public string DevelopId { get; }
 
-    public IReadOnlyList<RefundRecord> Records => _records;
+    /// <summary>The generated refunds (the awkward ones last), as they were at start.</summary>
+    public IReadOnlyList<RefundRecord> Records => _generated;
 
-    /// <summary><c>GET /sandbox/refunds</c>: every id, generated ones first, then the awkward ones.</summary>
-    public byte[] IdsJson { get; }
+    /// <summary><c>GET /sandbox/refunds</c>: every id, generated ones first, then the awkward ones, then those opened through the API.</summary>
+    public byte[] IdsJson
+    {
+        get
+        {
+            lock (_gate) return _idsJson ??= JsonSerializer.SerializeToUtf8Bytes(_records.Select(r => r.RefundId).ToArray());
+        }
+    }
+
+    /// <summary>The ids of the refunds whose status is <paramref name="status"/> now, in the order of <see cref="IdsJson"/>.</summary>
+    public byte[] IdsJsonWithStatus(string status)
+    {
+        lock (_gate) return JsonSerializer.SerializeToUtf8Bytes(_records.Where(r => r.Status == status).Select(r => r.RefundId).ToArray());
+    }
 
     public bool TryGetData(string refundId, out byte[] data) => _data.TryGetValue(refundId, out data!);
+
+    /// <summary>Runs <paramref name="change"/> alone: reads and writes of refunds and orders inside it see no other change half done.</summary>
+    internal T Update<T>(Func<Changes, T> change)
+    {
+        lock (_gate) return change(new Changes(this));
+    }
 
     private void Add(RefundRecord record)
     {
         _records.Add(record);
-        _data.Add(record.RefundId, RefundJson.ToUtf8(record));
+        _byId.Add(record.RefundId, record);
+        _data[record.RefundId] = RefundJson.ToUtf8(record);
+    }
+
+    /// <summary>What <see cref="Update{T}"/> may do; valid only inside it.</summary>
+    internal sealed class Changes(RefundStore store)
+    {
+        public OrderBook Orders => store._orders;
+
+        public RefundRecord? Find(string refundId) => store._byId.GetValueOrDefault(refundId);
+
+        /// <summary>Writes the record's JSON again after a change, so that the next read sees it.</summary>
+        public void Save(RefundRecord record) => store._data[record.RefundId] = RefundJson.ToUtf8(record);
+
+        /// <summary>Adds a refund opened through the API; <paramref name="make"/> gets a fresh id's generator and returns the record.</summary>
+        public RefundRecord Open(Func<string, SplitMix64, RefundRecord> make)
+        {
+            long index = store._opened++;
+            for (int attempt = 0; ; attempt++)
+            {
+                var rng = RefundWorkflow.CreatedRandom(store._seed, index, attempt);
+                string refundId = "TQ" + rng.Digits(17, firstMin: 2);
+                if (store._byId.ContainsKey(refundId)) continue;
+                RefundRecord record = make(refundId, rng);
+                store.Add(record);
+                store._idsJson = null;
+                return record;
+            }
+        }
     }
 
     private static IEnumerable<RefundRecord> Awkward()
@@ -80,6 +139,7 @@ public sealed class RefundStore
         var full = generator.Generate(3, flow: RefundFlow.RefundReceived, status: RefundStatus.WaitSellerAgree);
         yield return new RefundRecord
         {
+            Origin = full.Origin,
             Id = full.Id,
             CreateTime = full.CreateTime,
             UpdateTime = full.CreateTime,

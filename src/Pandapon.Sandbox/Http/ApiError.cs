@@ -16,6 +16,12 @@ public sealed class ApiError
     public static readonly ApiError RefundNotFound = new(7, "refundNotFound", 200, 40401, "refund not found");
     public static readonly ApiError NoSuchPath = new(8, "noSuchPath", 404, 40400, "no such path");
     public static readonly ApiError MethodNotAllowed = new(9, "methodNotAllowed", 405, 40500, "method not allowed");
+    public static readonly ApiError OrderNotFound = new(10, "orderNotFound", 200, 40402, "order not found");
+
+    // 1688's business refusals, relayed by PandaPon as HTTP 200 with code = the upstream number (pandapon-api.md §3a).
+    // Each answer names its own code (see Upstream); the stats count them under one reason per endpoint.
+    public static readonly ApiError RefundCreateRejected = new(11, "refundCreateRejected", 200, 5100, "其他错误");
+    public static readonly ApiError ReturnShipmentRejected = new(12, "returnShipmentRejected", 200, 4002, "物流信息错误");
 
     // Injected faults that answer with an envelope; counted under "faults", never under "refusals".
     public static readonly ApiError TooManyRequests = new(-1, "ratelimit", 429, 42901, "too many requests");
@@ -25,7 +31,7 @@ public sealed class ApiError
     public static readonly ApiError[] All =
     [
         MissingHeader, UnknownAccessKey, UserIdMismatch, SignatureMismatch, TimestampInvalid, NonceReused,
-        InvalidRequest, RefundNotFound, NoSuchPath, MethodNotAllowed,
+        InvalidRequest, RefundNotFound, NoSuchPath, MethodNotAllowed, OrderNotFound, RefundCreateRejected, ReturnShipmentRejected,
     ];
 
     private ApiError(int index, string reason, int httpStatus, int code, string message)
@@ -49,7 +55,14 @@ public sealed class ApiError
 
     /// <summary>This error with its detail: <c>msg</c> is "Message: detail".</summary>
     public ApiFailure With(string? detail = null) => new(this, detail is null ? Message : Message + ": " + detail);
+
+    /// <summary>An upstream refusal of this family with its own <paramref name="code"/> and <paramref name="msg"/>.</summary>
+    public ApiFailure Upstream(int code, string msg) => new(this, msg, code);
 }
 
-/// <summary>An error answer about to be sent: the kind and the full <c>msg</c>.</summary>
-public sealed record ApiFailure(ApiError Error, string Msg);
+/// <summary>An error answer about to be sent: the kind, the full <c>msg</c>, and the code when it is not the kind's own.</summary>
+public sealed record ApiFailure(ApiError Error, string Msg, int? UpstreamCode = null)
+{
+    /// <summary>The envelope's <c>code</c>.</summary>
+    public int Code => UpstreamCode ?? Error.Code;
+}

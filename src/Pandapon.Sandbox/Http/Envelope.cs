@@ -53,7 +53,7 @@ public sealed class Envelope
         {
             w.WriteStartObject();
             w.WriteString("requestId", NewRequestId());
-            w.WriteNumber("code", failure.Error.Code);
+            w.WriteNumber("code", failure.Code);
             if (identified) w.WriteString("developId", _developId);
             else w.WriteNull("developId");
             w.WriteString("msg", failure.Msg);

@@ -76,6 +76,33 @@ namespace Pandapon.Api
         /// <summary>A stable id for the error record: "Pandapon." and the kind.</summary>
         public string ErrorId => "Pandapon." + Kind;
 
+        /// <summary>
+        /// Whether the request may have been carried out although it failed: true after a timeout, a connection that
+        /// broke once the request could have been sent, an answer that could not be read, or a server error (the
+        /// server may have acted before it failed). False when the server refused it (authentication, rate limit,
+        /// invalid request, business rule, not found) or it never left (connection refused, name not resolved).
+        /// A request that changes something and failed this way must be checked before it is sent again.
+        /// </summary>
+        public bool MayHaveTakenEffect
+        {
+            get
+            {
+                switch (Kind)
+                {
+                    case ApiErrorKind.Timeout:
+                    case ApiErrorKind.Server:
+                    case ApiErrorKind.InvalidResponse:
+                        return true;
+                    case ApiErrorKind.Network:
+                        return !_neverSent;
+                    default:
+                        return false;
+                }
+            }
+        }
+
+        private bool _neverSent;
+
         public override string Message
         {
             get
@@ -104,7 +131,7 @@ namespace Pandapon.Api
                 RequestId = requestId,
                 HttpStatus = httpStatus,
                 RetryAfter = retryAfter,
-                RecommendedAction = HintFor(kind, code),
+                RecommendedAction = HintFor(operation, kind, code),
             };
         }
 
@@ -122,6 +149,7 @@ namespace Pandapon.Api
                 ServerMessage = numeric || string.IsNullOrEmpty(errorCode) ? errorInfo : errorCode + ": " + errorInfo,
                 RequestId = requestId,
                 HttpStatus = httpStatus,
+                RecommendedAction = numeric ? UpstreamErrors.HintFor(operation, parsed) : null,
             };
         }
 
@@ -183,8 +211,34 @@ namespace Pandapon.Api
                 reasons.Append(e.Message.Trim().TrimEnd('.'));
             }
             reasons.Append('.');
+            bool neverSent = NeverSent(inner);
+            string what = neverSent ? "could not be reached" : "could not be reached or the connection broke";
             return new PandaponApiException(ApiErrorKind.Network, operation,
-                $"{operation} failed: {PandaponEndpoint.Display(endpoint)} could not be reached or the connection broke: {reasons}", inner);
+                $"{operation} failed: {PandaponEndpoint.Display(endpoint)} {what}: {reasons}", inner)
+            {
+                _neverSent = neverSent,
+            };
+        }
+
+        /// <summary>Failures that happen before a request can leave: the connection was refused or the name did not resolve.</summary>
+        private static bool NeverSent(Exception failure)
+        {
+            for (Exception? e = failure; e != null; e = e.InnerException)
+            {
+                if (!(e is System.Net.Sockets.SocketException socket)) continue;
+                switch (socket.SocketErrorCode)
+                {
+                    case System.Net.Sockets.SocketError.ConnectionRefused:
+                    case System.Net.Sockets.SocketError.HostNotFound:
+                    case System.Net.Sockets.SocketError.TryAgain:
+                    case System.Net.Sockets.SocketError.NoData:
+                    case System.Net.Sockets.SocketError.HostUnreachable:
+                    case System.Net.Sockets.SocketError.NetworkUnreachable:
+                    case System.Net.Sockets.SocketError.AddressNotAvailable:
+                        return true;
+                }
+            }
+            return false;
         }
 
         /// <summary>The kind a code and an HTTP status mean; the server's code wins over the HTTP status.</summary>
@@ -209,8 +263,10 @@ namespace Pandapon.Api
             return code == null && httpStatus >= 200 && httpStatus < 300 ? ApiErrorKind.InvalidResponse : ApiErrorKind.Business;
         }
 
-        private static string? HintFor(ApiErrorKind kind, int? code)
+        private static string? HintFor(string operation, ApiErrorKind kind, int? code)
         {
+            string? upstream = UpstreamErrors.HintFor(operation, code);
+            if (upstream != null) return upstream;
             switch (code)
             {
                 case 40101: return "A system header was not sent; this is a bug in Pandapon, please report it.";

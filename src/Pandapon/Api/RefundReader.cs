@@ -13,6 +13,11 @@ namespace Pandapon.Api
     /// </summary>
     internal static class RefundReader
     {
+        public const string InfoPath = "/alibaba/refund/info";
+
+        /// <summary>The read of one refund: <c>POST /alibaba/refund/info</c> with <c>{"refundId"}</c>, safe to retry.</summary>
+        public static ApiRequest InfoRequest(string refundId) => ApiRequest.Post(InfoPath, new { refundId }, idempotent: true);
+
         /// <summary>
         /// Reads a refund from <paramref name="data"/>: a JSON object, or a string holding one.
         /// <paramref name="requestedRefundId"/> names the refund in errors when the data carries no readable refundId.

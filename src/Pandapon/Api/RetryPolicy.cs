@@ -91,7 +91,7 @@ namespace Pandapon.Api
             if (!IsTransient(failure)) return new RetryDecision(false, TimeSpan.Zero, reason, null);
             if (!request.Idempotent)
             {
-                string note = failure.Kind == ApiErrorKind.Timeout || failure.Kind == ApiErrorKind.Network
+                string note = failure.MayHaveTakenEffect
                     ? $"It was not retried because {request.Method} {request.Path} is not idempotent: it may or may not have taken effect on the server."
                     : $"It was not retried because {request.Method} {request.Path} is not idempotent.";
                 return new RetryDecision(false, TimeSpan.Zero, reason, note);

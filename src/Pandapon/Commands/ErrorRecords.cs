@@ -15,6 +15,17 @@ namespace Pandapon.Commands
             return record;
         }
 
+        /// <summary>
+        /// <paramref name="record"/> again under <paramref name="errorId"/>, with a message that says what the failure
+        /// means for the cmdlet's operation (a write whose outcome is unknown, a read-back after a write) and what to do.
+        /// The exception stays the same, so its Code, ServerMessage and RequestId are still there for scripts.
+        /// </summary>
+        public static ErrorRecord WithContext(ErrorRecord record, string errorId, string message, string recommendedAction)
+            => new ErrorRecord(record.Exception, errorId, record.CategoryInfo.Category, record.TargetObject)
+            {
+                ErrorDetails = new ErrorDetails(message) { RecommendedAction = recommendedAction },
+            };
+
         public static ErrorRecord FromCredentials(PandaponCredentialException e, object? target)
             => new ErrorRecord(e, e.ErrorId, e.ErrorId == PandaponCredentialException.InvalidEnvironment ? ErrorCategory.InvalidArgument : ErrorCategory.ObjectNotFound, target);
 

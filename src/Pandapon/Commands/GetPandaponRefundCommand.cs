@@ -59,7 +59,7 @@ namespace Pandapon.Commands
                     continue;
                 }
                 string refundId = id;
-                Submit(RefundRequests.Info(refundId), refundId,
+                Submit(RefundReader.InfoRequest(refundId), refundId,
                     response => Raw ? JsonToPowerShell.Convert(response.Data) : RefundReader.Read(response.Data, refundId));
             }
         }

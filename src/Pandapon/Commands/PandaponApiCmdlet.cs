@@ -86,16 +86,19 @@ namespace Pandapon.Commands
         /// <summary>
         /// Starts <paramref name="request"/> and, when it succeeds, writes <paramref name="map"/>(response) unless that is
         /// null (enumerated when <paramref name="enumerateCollection"/>). Outputs from earlier requests that are done
-        /// are written now; the rest by later calls or EndProcessing.
+        /// are written now; the rest by later calls or EndProcessing. A failure is written as the error record the
+        /// base builds, or as what <paramref name="onError"/> makes of it (a cmdlet that knows more about what the
+        /// failure means for its operation: a write whose outcome is unknown, a read-back after a write).
         /// </summary>
-        protected void Submit(ApiRequest request, object? target, Func<ApiResponse, object?> map, bool enumerateCollection = false)
+        protected void Submit(ApiRequest request, object? target, Func<ApiResponse, object?> map, bool enumerateCollection = false,
+            Func<ErrorRecord, ErrorRecord>? onError = null)
         {
             ApiCredential credential = Credentials.Credential;
             request.MaxRetries = MaxRetries;
             request.Timeout = TimeoutSec == 0 ? Timeout.InfiniteTimeSpan : TimeSpan.FromSeconds(TimeoutSec);
             PandaponClient client = PandaponClient.For(credential.Endpoint);
             QueuedLog log = _requestLog ?? (_requestLog = new QueuedLog(_log, IsStreamEnabled("Verbose", "VerbosePreference"), IsStreamEnabled("Debug", "DebugPreference")));
-            Enqueue(new Pending(target, map, enumerateCollection, refusal: null), token => client.SendAsync(request, credential, token, log));
+            Enqueue(new Pending(target, map, enumerateCollection, onError, refusal: null), token => client.SendAsync(request, credential, token, log));
         }
 
         /// <summary>
@@ -103,7 +106,7 @@ namespace Pandapon.Commands
         /// order among the results of the requests before and after it, and the batch goes on.
         /// </summary>
         protected void SubmitRefusal(ErrorRecord refusal)
-            => Enqueue(new Pending(refusal.TargetObject, _ => null, false, refusal), _ => RefusedTask);
+            => Enqueue(new Pending(refusal.TargetObject, _ => null, false, onError: null, refusal), _ => RefusedTask);
 
         private static readonly Task<ApiResponse> RefusedTask = Task.FromResult<ApiResponse>(null!);
 
@@ -126,16 +129,23 @@ namespace Pandapon.Commands
         }
 
         /// <summary>Sends one request and waits for it: the response, or null after an error record was written.</summary>
-        protected ApiResponse? Send(ApiRequest request, object? target)
+        protected ApiResponse? Send(ApiRequest request, object? target) => Send(request, target, r => r);
+
+        /// <summary>
+        /// Sends one request, waits for it and returns <paramref name="map"/>(response) without writing it; null after an
+        /// error record was written (a failure of the request or of <paramref name="map"/>, as with <see cref="Submit"/>).
+        /// For a cmdlet whose next request depends on this one's answer.
+        /// </summary>
+        protected T? Send<T>(ApiRequest request, object? target, Func<ApiResponse, T> map, Func<ErrorRecord, ErrorRecord>? onError = null) where T : class
         {
-            ApiResponse? response = null;
+            T? result = null;
             Submit(request, target, r =>
             {
-                response = r;
+                result = map(r);
                 return null;
-            });
+            }, onError: onError);
             WaitForAll();
-            return response;
+            return result;
         }
 
         protected override void EndProcessing()
@@ -243,10 +253,10 @@ namespace Pandapon.Commands
                     case OperationCanceledException _ when CancellationToken.IsCancellationRequested:
                         throw new PipelineStoppedException();
                     case PandaponApiException api:
-                        WriteError(ErrorRecords.FromApi(api, pending.Target));
+                        WriteError(pending, ErrorRecords.FromApi(api, pending.Target));
                         return;
                     default:
-                        WriteError(result.Error, "Pandapon.UnexpectedError", ErrorCategory.NotSpecified, pending.Target);
+                        WriteError(pending, new ErrorRecord(result.Error, "Pandapon.UnexpectedError", ErrorCategory.NotSpecified, pending.Target));
                         return;
                 }
             }
@@ -258,22 +268,24 @@ namespace Pandapon.Commands
             }
             catch (PandaponApiException api)
             {
-                WriteError(ErrorRecords.FromApi(api, pending.Target));
+                WriteError(pending, ErrorRecords.FromApi(api, pending.Target));
                 return;
             }
             catch (PandaponDataException data)
             {
-                WriteError(data, data.ErrorId, ErrorCategory.InvalidData, pending.Target);
+                WriteError(pending, new ErrorRecord(data, data.ErrorId, ErrorCategory.InvalidData, pending.Target));
                 return;
             }
             catch (Exception e) when (e is JsonException || e is InvalidOperationException || e is FormatException || e is KeyNotFoundException || e is OverflowException)
             {
-                WriteError(new InvalidOperationException($"The response could not be read (requestId {result.Value.RequestId}): {e.Message}", e),
-                    "Pandapon." + ApiErrorKind.InvalidResponse, ErrorCategory.InvalidResult, pending.Target);
+                WriteError(pending, new ErrorRecord(new InvalidOperationException($"The response could not be read (requestId {result.Value.RequestId}): {e.Message}", e),
+                    "Pandapon." + ApiErrorKind.InvalidResponse, ErrorCategory.InvalidResult, pending.Target));
                 return;
             }
             if (output != null) WriteObject(output, pending.Enumerate);
         }
+
+        private void WriteError(Pending pending, ErrorRecord record) => WriteError(pending.OnError?.Invoke(record) ?? record);
 
         private void FlushLog()
         {
@@ -338,11 +350,12 @@ namespace Pandapon.Commands
 
         private sealed class Pending
         {
-            public Pending(object? target, Func<ApiResponse, object?> map, bool enumerate, ErrorRecord? refusal)
+            public Pending(object? target, Func<ApiResponse, object?> map, bool enumerate, Func<ErrorRecord, ErrorRecord>? onError, ErrorRecord? refusal)
             {
                 Target = target;
                 Map = map;
                 Enumerate = enumerate;
+                OnError = onError;
                 Refusal = refusal;
             }
 
@@ -352,6 +365,7 @@ namespace Pandapon.Commands
             public object? Target { get; }
             public Func<ApiResponse, object?> Map { get; }
             public bool Enumerate { get; }
+            public Func<ErrorRecord, ErrorRecord>? OnError { get; }
         }
 
         /// <summary>Collects the client's lines from any thread; the pipeline thread writes them (Key true = Debug).</summary>

@@ -1,0 +1,113 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Management.Automation;
+using Pandapon.Api;
+using Pandapon.Models;
+
+namespace Pandapon.Commands
+{
+    /// <summary>
+    /// <para type="synopsis">Opens a 1688 after-sales refund (or a return and refund) for entries of an order.</para>
+    /// </summary>
+    [Cmdlet(VerbsCommon.New, "PandaponRefund", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+    [OutputType(typeof(RefundCreateResult), typeof(Refund))]
+    public sealed class NewPandaponRefundCommand : RefundWriteCmdlet
+    {
+        /// <summary>The 1688 order (<c>orderId</c>), 19 digits.</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        public string OrderId { get; set; } = "";
+
+        /// <summary>The order entries to refund (<c>orderEntryIds</c>); one value may hold several separated by ";".</summary>
+        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("orderEntryIds", "OrderEntryIdList")]
+        public string[] OrderEntryId { get; set; } = Array.Empty<string>();
+
+        /// <summary>Refund only, or return and refund (<c>disputeRequest</c>).</summary>
+        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+        public RefundDisputeRequest DisputeRequest { get; set; }
+
+        /// <summary>The amount asked for, in yuan (<c>applyPayment</c>, sent as fen).</summary>
+        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+        [YuanTransformation("-ApplyPayment")]
+        public decimal ApplyPayment { get; set; }
+
+        /// <summary>The freight asked for, in yuan (<c>applyCarriage</c>, sent as fen).</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [YuanTransformation("-ApplyCarriage", EmptyIsZero = true)]
+        public decimal ApplyCarriage { get; set; }
+
+        /// <summary>The refund reason (<c>applyReasonId</c>).</summary>
+        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("applyReasonId")]
+        public string ReasonId { get; set; } = "";
+
+        /// <summary>Why, in 2 to 150 characters (<c>description</c>).</summary>
+        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+        public string Description { get; set; } = "";
+
+        /// <summary>Where the goods are (<c>goodsStatus</c>).</summary>
+        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+        [ValidateSet("refundWaitSellerSend", "refundWaitBuyerReceive", "refundBuyerReceived", "aftersaleBuyerNotReceived", "aftersaleBuyerReceived", IgnoreCase = true)]
+        public string GoodsStatus { get; set; } = "";
+
+        /// <summary>1 to 5 URLs of uploaded evidence images (<c>vouchers</c>).</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("vouchers")]
+        public string[]? Voucher { get; set; }
+
+        /// <summary>Entry id to the quantity returned (<c>orderEntryCountList</c>).</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("orderEntryCountList", "OrderEntryCountMap")]
+        [OrderEntryCountTransformation]
+        public Hashtable? OrderEntryCount { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            RefundApplication application;
+            try
+            {
+                application = RefundApplication.Create(OrderId, OrderEntryId, DisputeRequest, ApplyPayment, ApplyCarriage, ReasonId, Description,
+                    GoodsStatus, Voucher, Counts(OrderEntryCount));
+            }
+            catch (ArgumentException e)
+            {
+                // Non-terminating: in a bulk run from a CSV, one bad row must not stop the others.
+                WriteError(e, "Pandapon.InvalidArgument", ErrorCategory.InvalidArgument, OrderId);
+                return;
+            }
+
+            string order = application.OrderId.ToString(CultureInfo.InvariantCulture);
+            string entries = string.Join(", ", application.OrderEntryIds.Select(id => id.ToString(CultureInfo.InvariantCulture)));
+            string what = application.DisputeRequest == RefundDisputeRequest.ReturnRefund ? "return and refund" : "refund only";
+            string action = $"Open a refund ({what}, {Yuan(application.ApplyPaymentFen)} CNY plus freight {Yuan(application.ApplyCarriageFen)} CNY, {application.GoodsStatus})";
+            if (!ShouldProcessUnlessForced(Force, $"1688 order {order}, entries {entries}", action)) return;
+
+            RefundCreateResult? created = SendWrite(application.ToRequest(), OrderId, application.ReadResult, "Pandapon.RefundOutcomeUnknown",
+                $"The refund for order {order} may or may not have been created.",
+                $"Before you try again, check whether it exists: Invoke-PandaponRequest /alibaba/order/detail -Body @{{ webSite = '1688'; orderId = '{order}' }} -Idempotent " +
+                "shows a refundId and refundStatus on each of the order's productItems; or look in the PandaPon console.");
+            if (created == null) return;
+            if (PassThru) WriteRefundReadBack(created.RefundId, OrderId, $"The refund {created.RefundId} was opened for order {order}");
+            else WriteObject(created);
+        }
+
+        private static string Yuan(long fen) => Money.FenToYuan(fen).ToString(CultureInfo.InvariantCulture);
+
+        /// <summary>The hashtable's pairs with text keys and plain values (the order of the entries comes from -OrderEntryId).</summary>
+        private static IEnumerable<KeyValuePair<string, object?>>? Counts(Hashtable? counts)
+        {
+            if (counts == null) return null;
+            var pairs = new List<KeyValuePair<string, object?>>();
+            foreach (DictionaryEntry entry in counts)
+            {
+                object? key = entry.Key is PSObject k ? k.BaseObject : entry.Key;
+                object? value = entry.Value is PSObject v ? v.BaseObject : entry.Value;
+                pairs.Add(new KeyValuePair<string, object?>(Convert.ToString(key, CultureInfo.InvariantCulture) ?? "", value));
+            }
+            return pairs;
+        }
+    }
+}

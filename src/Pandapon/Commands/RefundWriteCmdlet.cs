@@ -1,0 +1,52 @@
+using System;
+using System.Management.Automation;
+using Pandapon.Api;
+
+namespace Pandapon.Commands
+{
+    /// <summary>
+    /// The base of the cmdlets that change a 1688 refund (New-PandaponRefund, Submit-PandaponReturnShipment): what they
+    /// share beyond <see cref="PandaponApiCmdlet"/> is -Force, -PassThru (the refund read back through
+    /// <c>/alibaba/refund/info</c>), and errors that say what a failure means for a write that is never retried.
+    /// </summary>
+    public abstract class RefundWriteCmdlet : PandaponApiCmdlet
+    {
+        /// <summary>Returns the refund read back after the change, instead of what was submitted.</summary>
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
+        /// <summary>Changes without asking for confirmation.</summary>
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
+        /// <summary>
+        /// Sends the write once (never retried) and returns <paramref name="read"/>(answer), or null after an error record.
+        /// A failure after which the write may have been carried out (a timeout, a broken connection, an unreadable
+        /// answer, a server error) is reported under <paramref name="outcomeUnknownId"/> with <paramref name="whatMayHaveHappened"/>
+        /// and how to check before trying again.
+        /// </summary>
+        protected T? SendWrite<T>(ApiRequest request, object? target, Func<ApiResponse, T> read, string outcomeUnknownId,
+            string whatMayHaveHappened, string howToCheck) where T : class
+        {
+            return Send(request, target, read, record =>
+            {
+                if (!(record.Exception is PandaponApiException failure) || !failure.MayHaveTakenEffect) return record;
+                return ErrorRecords.WithContext(record, outcomeUnknownId,
+                    $"{failure.Message} {whatMayHaveHappened} {howToCheck}", howToCheck);
+            });
+        }
+
+        /// <summary>
+        /// Reads refund <paramref name="refundId"/> back and writes it (-PassThru). A failure says that the write itself
+        /// succeeded (<paramref name="whatWasDone"/>), so that nobody sends it again.
+        /// </summary>
+        protected void WriteRefundReadBack(string refundId, object? target, string whatWasDone)
+        {
+            Submit(RefundReader.InfoRequest(refundId), target, response => RefundReader.Read(response.Data, refundId), onError: record =>
+                ErrorRecords.WithContext(record, "Pandapon.ReadBackFailed",
+                    $"{whatWasDone}, but reading refund {refundId} back failed: {record.Exception.Message}",
+                    $"Do not send it again. Read the refund later with Get-PandaponRefund -RefundId {refundId} " +
+                    $"(or Invoke-PandaponRequest {RefundReader.InfoPath} -Body @{{ refundId = '{refundId}' }} -Idempotent); PandaPon may take a few minutes to show a change."));
+        }
+    }
+}
