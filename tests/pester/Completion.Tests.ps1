@@ -15,6 +15,8 @@ Describe 'Tab completion of parameters with fixed values' {
         @{ Line = 'Set-PandaponCredential -SignatureAlgorithm '; Expected = @('MD5', 'SHA1', 'SHA256', 'HMAC-SHA256') }
         @{ Line = 'Get-PandaponRefund -SignatureAlgorithm '; Expected = @('MD5', 'SHA1', 'SHA256', 'HMAC-SHA256') }
         @{ Line = 'Invoke-PandaponRequest -Method '; Expected = @('Get', 'Post') }
+        @{ Line = 'New-PandaponRefund -DisputeRequest '; Expected = @('Refund', 'ReturnRefund') }
+        @{ Line = 'New-PandaponRefund -GoodsStatus '; Expected = @('refundWaitSellerSend', 'refundWaitBuyerReceive', 'refundBuyerReceived', 'aftersaleBuyerNotReceived', 'aftersaleBuyerReceived') }
     ) {
         $completions = Get-Completion $Line
         foreach ($value in $Expected) { $completions | Should -Contain $value }

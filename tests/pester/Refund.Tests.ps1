@@ -96,6 +96,10 @@ Describe 'Get-PandaponRefund' {
             (Get-PandaponRefund -RefundId $ids[5], $ids[6]).RefundId | Should -Be @($ids[5], $ids[6])
         }
 
+        It 're-reads refunds piped from an earlier call (RefundId wins over the API''s own row Id)' {
+            (Get-PandaponRefund $ids[13], $ids[14] | Get-PandaponRefund).RefundId | Should -Be $ids[13..14]
+        }
+
         It 'binds by property name from RefundId, refundId and Id' {
             $rows = @(
                 [pscustomobject]@{ refundId = $ids[10] }
