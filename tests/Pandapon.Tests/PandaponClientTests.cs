@@ -234,13 +234,24 @@ public class PandaponClientTests
     [InlineData("http://api.pandapon.com")]
     [InlineData("http://10.0.0.1:8080")]
     [InlineData("ftp://127.0.0.1")]
-    [InlineData("https://user:pass@api.pandapon.com")]
     [InlineData("https://api.pandapon.com/?a=1")]
     [InlineData("api.pandapon.com")]
     public void BadEndpointsAreRefused(string endpoint)
     {
         var e = Assert.Throws<InvalidValueException>(() => PandaponEndpoint.Parse(endpoint, "-Endpoint"));
         Assert.StartsWith($"-Endpoint '{endpoint}' is not a valid PandaPon endpoint", e.Message);
+        Assert.Throws<InvalidValueException>(() => PandaponClient.For(new Uri(endpoint, UriKind.RelativeOrAbsolute)));
+    }
+
+    [Theory]
+    [InlineData("https://user:s3cr3tPw@api.pandapon.com", "https://***@api.pandapon.com")]
+    [InlineData("https://user:s3cr%403tPw@api.pandapon.com/base", "https://***@api.pandapon.com/base")]
+    [InlineData("http://user:s3cr3tPw@127.0.0.1:5000?a=b@c", "http://***@127.0.0.1:5000?a=b@c")]
+    public void AnEndpointWithAPasswordIsRefusedWithoutRepeatingIt(string endpoint, string shown)
+    {
+        var e = Assert.Throws<InvalidValueException>(() => PandaponEndpoint.Parse(endpoint, "-Endpoint"));
+        Assert.StartsWith($"-Endpoint '{shown}' is not a valid PandaPon endpoint: ", e.Message);
+        Assert.DoesNotContain("3tPw", e.Message);
         Assert.Throws<InvalidValueException>(() => PandaponClient.For(new Uri(endpoint, UriKind.RelativeOrAbsolute)));
     }
 

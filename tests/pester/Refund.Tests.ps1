@@ -181,8 +181,10 @@ Describe 'Get-PandaponRefund' {
         AfterAll { $faulty | Stop-PandaponSandbox }
 
         It 'delivers all 500 refunds when a fifth of the answers fail, retrying (the stats show it)' {
-            # A stall outlasts -TimeoutSec and is retried; 6 retries make a run of 7 faults on one id (0.2^7) improbable.
-            $refunds = @($faultyIds | Get-PandaponRefund @faultyParams -ThrottleLimit 16 -MaxRetries 6 -TimeoutSec 3 -ErrorVariable errs -ErrorAction SilentlyContinue)
+            # A stall (120 s) outlasts -TimeoutSec and is retried; 6 retries make a run of 7 faults on one id (0.2^7) improbable.
+            # -TimeoutSec is far above a healthy answer's time even on a loaded machine: a healthy request that timed out
+            # would be retried too and break the exact count below (requests = ids + injected faults).
+            $refunds = @($faultyIds | Get-PandaponRefund @faultyParams -ThrottleLimit 16 -MaxRetries 6 -TimeoutSec 10 -ErrorVariable errs -ErrorAction SilentlyContinue)
             $stats = Get-SandboxStats $faulty
 
             $errs | Should -BeNullOrEmpty

@@ -64,3 +64,22 @@ Describe 'The secret key' {
         $result.Errors | Should -Match 'code 40104'
     }
 }
+
+Describe 'A password written into -Endpoint' {
+    It 'is refused with an error that shows it as ***, in the message and the target' {
+        $endpoint = 'https://ak:N0tInAnyError@api.pandapon.com'
+        $cred = [pscredential]::new('ak', (ConvertTo-SecureString 'sk' -AsPlainText -Force))
+        $attempts = @(
+            { Get-PandaponRefund TQ1 -Credential $cred -UserId 1 -Endpoint $endpoint }
+            { Set-PandaponCredential -AccessKey ak -SecretKey sk -UserId 1 -Endpoint $endpoint -WhatIf }
+        )
+        foreach ($attempt in $attempts) {
+            $e = $null
+            try { & $attempt -ErrorAction Stop } catch { $e = $_ }
+            $e.FullyQualifiedErrorId | Should -BeLike 'Pandapon.InvalidArgument,*'
+            $e.Exception.Message | Should -BeLike "-Endpoint 'https://``*``*``*@api.pandapon.com' is not a valid PandaPon endpoint*"
+            $e.TargetObject | Should -Be 'https://***@api.pandapon.com'
+            ($e | Format-List * -Force | Out-String) + $e.Exception.ToString() | Should -Not -Match 'N0tInAnyError'
+        }
+    }
+}

@@ -139,35 +139,30 @@ namespace Pandapon.Api
         public static List<string> ReadStringList(JsonElement value, bool identifiers)
         {
             var items = new List<string>();
-            using (var embedded = ParseEmbedded(value))
-            {
-                var source = embedded?.RootElement ?? value;
-                switch (source.ValueKind)
+            ReadCollection(value, '[', ']', "expected a list: a JSON array, or text with the items separated by ',' or ';'",
+                source =>
                 {
-                    case JsonValueKind.Null:
-                    case JsonValueKind.Undefined:
-                        break;
-                    case JsonValueKind.Array:
-                        foreach (var element in source.EnumerateArray())
-                        {
-                            string? item = identifiers ? ReadIdentifier(element) : ReadText(element);
-                            if (item != null) items.Add(item);
-                        }
-                        break;
-                    case JsonValueKind.String:
-                        foreach (string part in StripBrackets(source.GetString()!, '[', ']').Split(',', ';'))
-                        {
-                            string item = part.Trim().Trim('"').Trim();
-                            if (item.Length > 0) items.Add(item);
-                        }
-                        break;
-                    case JsonValueKind.Number:
-                        items.Add(ReadIdentifier(source)!);
-                        break;
-                    default:
-                        throw new FormatException("expected a list: a JSON array, or text with the items separated by ',' or ';'");
-                }
-            }
+                    switch (source.ValueKind)
+                    {
+                        case JsonValueKind.Array:
+                            foreach (var element in source.EnumerateArray())
+                            {
+                                string? item = identifiers ? ReadIdentifier(element) : ReadText(element);
+                                if (item != null) items.Add(item);
+                            }
+                            return true;
+                        case JsonValueKind.Number:
+                            items.Add(ReadIdentifier(source)!);
+                            return true;
+                        default:
+                            return false;
+                    }
+                },
+                part =>
+                {
+                    string item = part.Trim().Trim('"').Trim();
+                    if (item.Length > 0) items.Add(item);
+                });
             return items;
         }
 
@@ -179,6 +174,37 @@ namespace Pandapon.Api
         {
             const string Expected = "expected a map of id to quantity: a JSON object, or text holding one";
             var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+            ReadCollection(value, '{', '}', Expected,
+                source =>
+                {
+                    if (source.ValueKind != JsonValueKind.Object) return false;
+                    foreach (var entry in source.EnumerateObject())
+                    {
+                        int? count = ReadInt32(entry.Value);
+                        if (count.HasValue) counts[entry.Name] = count.Value;
+                    }
+                    return true;
+                },
+                pair =>
+                {
+                    int separator = pair.IndexOfAny(new[] { '=', ':' });
+                    string key = separator < 0 ? "" : pair.Substring(0, separator).Trim().Trim('"');
+                    string number = separator < 0 ? "" : pair.Substring(separator + 1).Trim().Trim('"');
+                    if (key.Length == 0 || !int.TryParse(number, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int count))
+                        throw new FormatException(Expected);
+                    counts[key] = count;
+                });
+            return counts;
+        }
+
+        /// <summary>
+        /// What the list and map readers share: the value, or the JSON its text holds (<see cref="ParseEmbedded"/>),
+        /// goes to <paramref name="readJson"/>, which returns false for a shape it does not take; other text, as Java's
+        /// toString() writes it, loses its <paramref name="open"/>/<paramref name="close"/> brackets and is split at
+        /// "," and ";", each non-blank part going to <paramref name="readPart"/>. Null or missing reads nothing.
+        /// </summary>
+        private static void ReadCollection(JsonElement value, char open, char close, string expected, Func<JsonElement, bool> readJson, Action<string> readPart)
+        {
             using (var embedded = ParseEmbedded(value))
             {
                 var source = embedded?.RootElement ?? value;
@@ -186,31 +212,16 @@ namespace Pandapon.Api
                 {
                     case JsonValueKind.Null:
                     case JsonValueKind.Undefined:
-                        break;
-                    case JsonValueKind.Object:
-                        foreach (var entry in source.EnumerateObject())
-                        {
-                            int? count = ReadInt32(entry.Value);
-                            if (count.HasValue) counts[entry.Name] = count.Value;
-                        }
-                        break;
+                        return;
                     case JsonValueKind.String:
-                        foreach (string pair in StripBrackets(source.GetString()!, '{', '}').Split(',', ';'))
-                        {
-                            if (pair.Trim().Length == 0) continue;
-                            int separator = pair.IndexOfAny(new[] { '=', ':' });
-                            string key = separator < 0 ? "" : pair.Substring(0, separator).Trim().Trim('"');
-                            string number = separator < 0 ? "" : pair.Substring(separator + 1).Trim().Trim('"');
-                            if (key.Length == 0 || !int.TryParse(number, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int count))
-                                throw new FormatException(Expected);
-                            counts[key] = count;
-                        }
-                        break;
+                        foreach (string part in StripBrackets(source.GetString()!, open, close).Split(',', ';'))
+                            if (part.Trim().Length > 0) readPart(part);
+                        return;
                     default:
-                        throw new FormatException(Expected);
+                        if (!readJson(source)) throw new FormatException(expected);
+                        return;
                 }
             }
-            return counts;
         }
 
         /// <summary>

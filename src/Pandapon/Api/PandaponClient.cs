@@ -75,7 +75,8 @@ namespace Pandapon.Api
             if (Platform.IsNetFramework)
             {
                 // .NET Framework allows 2 connections per host by default, waits 350 ms for "100-continue" on every
-                // POST, and Windows PowerShell may not offer TLS 1.2: fix all three for this endpoint only (TLS 1.2 is added, nothing removed).
+                // POST, and Windows PowerShell may not offer TLS 1.2. The first two are set for this endpoint only; the
+                // protocols are process-wide in .NET Framework, so TLS 1.2 is added there and nothing is removed.
                 ServicePoint servicePoint = ServicePointManager.FindServicePoint(endpoint);
                 servicePoint.ConnectionLimit = Math.Max(servicePoint.ConnectionLimit, ConnectionLimit);
                 servicePoint.Expect100Continue = false;

@@ -49,7 +49,23 @@ namespace Pandapon.Api
         public static Uri Parse(string? text, string source)
         {
             if (TryParse(text, out Uri? endpoint, out string? reason)) return endpoint!;
-            throw new InvalidValueException($"{source} '{text}' is not a valid PandaPon endpoint: {reason}.", source);
+            throw new InvalidValueException($"{source} '{HideUserInfo(text)}' is not a valid PandaPon endpoint: {reason}.", source);
+        }
+
+        /// <summary>
+        /// The text with a user name and password (https://user:password@host) shown as ***: an endpoint is refused
+        /// when it holds them, and the error that says so must not repeat the password.
+        /// </summary>
+        public static string? HideUserInfo(string? text)
+        {
+            if (text == null) return null;
+            int start = text.IndexOf("://", StringComparison.Ordinal);
+            if (start < 0) return text;
+            start += 3;
+            int end = text.IndexOfAny(new[] { '/', '?', '#' }, start);
+            if (end < 0) end = text.Length;
+            int at = end > start ? text.LastIndexOf('@', end - 1, end - start) : -1;
+            return at < 0 ? text : text.Substring(0, start) + "***" + text.Substring(at);
         }
 
         /// <summary>How an endpoint is written back to users and profiles: without the trailing slash of the root.</summary>

@@ -1,9 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
-using System.IO;
 using System.Linq;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using Pandapon.Models;
 
@@ -26,8 +24,6 @@ namespace Pandapon.Api
         {
             "refundWaitSellerSend", "refundWaitBuyerReceive", "refundBuyerReceived", "aftersaleBuyerNotReceived", "aftersaleBuyerReceived",
         };
-
-        private static readonly JsonWriterOptions WriterOptions = new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
         private RefundApplication(long orderId, IReadOnlyList<long> orderEntryIds, RefundDisputeRequest disputeRequest, long applyPaymentFen,
             long applyCarriageFen, long reasonId, string description, string goodsStatus, IReadOnlyList<string> vouchers,
@@ -97,46 +93,34 @@ namespace Pandapon.Api
         /// from their digits, never through a double); <c>applyPayment</c> and <c>applyCarriage</c> in fen; empty
         /// <c>vouchers</c> and <c>orderEntryCountList</c> left out.
         /// </summary>
-        public string ToJson()
+        public string ToJson() => JsonText.Write(w =>
         {
-            using (var buffer = new MemoryStream())
+            w.WriteStartObject();
+            w.WriteNumber("orderId", OrderId);
+            w.WriteStartArray("orderEntryIds");
+            foreach (long id in OrderEntryIds) w.WriteNumberValue(id);
+            w.WriteEndArray();
+            w.WriteString("disputeRequest", DisputeRequestText);
+            w.WriteNumber("applyPayment", ApplyPaymentFen);
+            w.WriteNumber("applyCarriage", ApplyCarriageFen);
+            w.WriteNumber("applyReasonId", ReasonId);
+            w.WriteString("description", Description);
+            w.WriteString("goodsStatus", GoodsStatus);
+            JsonText.WriteStringArrayUnlessEmpty(w, "vouchers", Vouchers);
+            if (OrderEntryCounts.Count > 0)
             {
-                using (var w = new Utf8JsonWriter(buffer, WriterOptions))
+                w.WriteStartArray("orderEntryCountList");
+                foreach (var pair in OrderEntryCounts)
                 {
                     w.WriteStartObject();
-                    w.WriteNumber("orderId", OrderId);
-                    w.WriteStartArray("orderEntryIds");
-                    foreach (long id in OrderEntryIds) w.WriteNumberValue(id);
-                    w.WriteEndArray();
-                    w.WriteString("disputeRequest", DisputeRequestText);
-                    w.WriteNumber("applyPayment", ApplyPaymentFen);
-                    w.WriteNumber("applyCarriage", ApplyCarriageFen);
-                    w.WriteNumber("applyReasonId", ReasonId);
-                    w.WriteString("description", Description);
-                    w.WriteString("goodsStatus", GoodsStatus);
-                    if (Vouchers.Count > 0)
-                    {
-                        w.WriteStartArray("vouchers");
-                        foreach (string url in Vouchers) w.WriteStringValue(url);
-                        w.WriteEndArray();
-                    }
-                    if (OrderEntryCounts.Count > 0)
-                    {
-                        w.WriteStartArray("orderEntryCountList");
-                        foreach (var pair in OrderEntryCounts)
-                        {
-                            w.WriteStartObject();
-                            w.WriteNumber("id", pair.Key);
-                            w.WriteNumber("count", pair.Value);
-                            w.WriteEndObject();
-                        }
-                        w.WriteEndArray();
-                    }
+                    w.WriteNumber("id", pair.Key);
+                    w.WriteNumber("count", pair.Value);
                     w.WriteEndObject();
                 }
-                return System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+                w.WriteEndArray();
             }
-        }
+            w.WriteEndObject();
+        });
 
         /// <summary>The request: a POST that is never retried (a second attempt could open a second refund).</summary>
         public ApiRequest ToRequest() => new ApiRequest("POST", Path) { Body = ToJson(), Idempotent = false };

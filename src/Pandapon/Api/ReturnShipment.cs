@@ -1,7 +1,4 @@
 using System.Collections.Generic;
-using System.IO;
-using System.Text.Encodings.Web;
-using System.Text.Json;
 using Pandapon.Models;
 
 namespace Pandapon.Api
@@ -17,8 +14,6 @@ namespace Pandapon.Api
 
         /// <summary>Longest carrier code and waybill accepted before sending (1688's own checks happen on the server).</summary>
         public const int MaxCodeLength = 50;
-
-        private static readonly JsonWriterOptions WriterOptions = new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
         private ReturnShipment(string refundId, string logisticsCompanyNo, string freightBill, string? description, IReadOnlyList<string> vouchers)
         {
@@ -47,28 +42,16 @@ namespace Pandapon.Api
         }
 
         /// <summary><c>{"refundId","logisticsCompanyNo","freightBill","description","vouchers"}</c>; a missing description and empty vouchers are left out.</summary>
-        public string ToJson()
+        public string ToJson() => JsonText.Write(w =>
         {
-            using (var buffer = new MemoryStream())
-            {
-                using (var w = new Utf8JsonWriter(buffer, WriterOptions))
-                {
-                    w.WriteStartObject();
-                    w.WriteString("refundId", RefundId);
-                    w.WriteString("logisticsCompanyNo", LogisticsCompanyNo);
-                    w.WriteString("freightBill", FreightBill);
-                    if (Description != null) w.WriteString("description", Description);
-                    if (Vouchers.Count > 0)
-                    {
-                        w.WriteStartArray("vouchers");
-                        foreach (string url in Vouchers) w.WriteStringValue(url);
-                        w.WriteEndArray();
-                    }
-                    w.WriteEndObject();
-                }
-                return System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
-            }
-        }
+            w.WriteStartObject();
+            w.WriteString("refundId", RefundId);
+            w.WriteString("logisticsCompanyNo", LogisticsCompanyNo);
+            w.WriteString("freightBill", FreightBill);
+            if (Description != null) w.WriteString("description", Description);
+            JsonText.WriteStringArrayUnlessEmpty(w, "vouchers", Vouchers);
+            w.WriteEndObject();
+        });
 
         /// <summary>The request: a POST that is not retried automatically (it changes the refund).</summary>
         public ApiRequest ToRequest() => new ApiRequest("POST", Path) { Body = ToJson(), Idempotent = false };

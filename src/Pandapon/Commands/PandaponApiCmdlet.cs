@@ -326,7 +326,7 @@ namespace Pandapon.Commands
             }
             catch (ArgumentException e)
             {
-                ThrowInvalidArgument("Pandapon.InvalidArgument", e.Message, e.ParamName == "-Endpoint" ? (object?)Endpoint : SignatureTemplate, e);
+                ThrowInvalidArgument("Pandapon.InvalidArgument", e.Message, e.ParamName == "-Endpoint" ? (object?)PandaponEndpoint.HideUserInfo(Endpoint) : SignatureTemplate, e);
                 throw;
             }
             resolved = resolved.WithCredential(resolved.Credential.With(endpoint, UserId, signature));

@@ -119,7 +119,7 @@ namespace Pandapon.Commands
             catch (ArgumentException e)
             {
                 string message = e is InvalidValueException ? e.Message : $"{source}: {InvalidValueException.PlainMessage(e)}";
-                ThrowInvalidArgument("Pandapon.InvalidArgument", message, e.ParamName == "-Endpoint" ? Endpoint : null, e);
+                ThrowInvalidArgument("Pandapon.InvalidArgument", message, e.ParamName == "-Endpoint" ? PandaponEndpoint.HideUserInfo(Endpoint) : null, e);
                 return null;
             }
 

@@ -1,13 +1,11 @@
 using System;
 using System.Collections;
 using System.Globalization;
-using System.IO;
 using System.Management.Automation;
 using System.Numerics;
 using System.Security;
-using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
+using Pandapon.Api;
 
 namespace Pandapon.Conversion
 {
@@ -19,12 +17,6 @@ namespace Pandapon.Conversion
     public static class PowerShellToJson
     {
         public const int MaxDepth = 32;
-
-        private static readonly JsonWriterOptions WriterOptions = new JsonWriterOptions
-        {
-            Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,   // the API is Chinese: keep its text readable
-            SkipValidation = false,
-        };
 
         /// <summary>
         /// The request body of a user's -Body: a string is taken as JSON text as it is (so its numbers stay exactly as
@@ -52,16 +44,7 @@ namespace Pandapon.Conversion
 
         /// <summary>The JSON text of <paramref name="value"/>; <see cref="ArgumentException"/> names the path of what cannot be written.</summary>
         public static string Serialize(object? value, string rootName = "-Body")
-        {
-            using (var stream = new MemoryStream())
-            {
-                using (var writer = new Utf8JsonWriter(stream, WriterOptions))
-                {
-                    Write(writer, value, rootName, 0);
-                }
-                return Encoding.UTF8.GetString(stream.ToArray());
-            }
-        }
+            => JsonText.Write(writer => Write(writer, value, rootName, 0));
 
         private static void Write(Utf8JsonWriter writer, object? value, string path, int depth)
         {

@@ -70,28 +70,26 @@ namespace Pandapon.Credentials
             if (descriptor < 0)
                 throw new IOException($"Could not create a temporary file beside '{path}': {new Win32Exception(Marshal.GetLastWin32Error()).Message}");
             string temporary = Encoding.UTF8.GetString(template, 0, template.Length - 1);
-            try
-            {
-                using (var stream = new FileStream(new SafeFileHandle(new IntPtr(descriptor), ownsHandle: true), FileAccess.Write))
-                {
-                    stream.Write(content, 0, content.Length);
-                    stream.Flush(flushToDisk: true);
-                }
-            }
-            catch
-            {
-                TryDelete(temporary);
-                throw;
-            }
+            WriteTemporary(temporary, () => new FileStream(new SafeFileHandle(new IntPtr(descriptor), ownsHandle: true), FileAccess.Write), content);
             return temporary;
         }
 
         private static string CreateWindowsTemporary(string path, byte[] content)
         {
             string temporary = path + "." + Guid.NewGuid().ToString("N").Substring(0, 8) + ".tmp";
+            WriteTemporary(temporary, () => new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None), content);
+            return temporary;
+        }
+
+        /// <summary>
+        /// Writes <paramref name="content"/> to the temporary file that <paramref name="open"/> opens and flushes it to
+        /// disk (so the rename never exposes an empty file after a crash); a failure deletes the temporary file.
+        /// </summary>
+        private static void WriteTemporary(string temporary, Func<FileStream> open, byte[] content)
+        {
             try
             {
-                using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+                using (FileStream stream = open())
                 {
                     stream.Write(content, 0, content.Length);
                     stream.Flush(flushToDisk: true);
@@ -102,7 +100,6 @@ namespace Pandapon.Credentials
                 TryDelete(temporary);
                 throw;
             }
-            return temporary;
         }
 
         private static void TryDelete(string path)

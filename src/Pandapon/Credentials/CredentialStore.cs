@@ -160,7 +160,7 @@ namespace Pandapon.Credentials
             if (endpointText != null)
             {
                 if (!PandaponEndpoint.TryParse(endpointText, out Uri? parsed, out string? reason))
-                    throw Corrupt($"'{where}.endpoint' ('{endpointText}') is not valid: {reason}");
+                    throw Corrupt($"'{where}.endpoint' ('{PandaponEndpoint.HideUserInfo(endpointText)}') is not valid: {reason}");
                 endpoint = parsed!;
             }
 
