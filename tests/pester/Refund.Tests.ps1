@@ -211,6 +211,37 @@ Describe 'Get-PandaponRefund' {
         }
     }
 
+    Context 'progress' {
+        It 'shows progress, with a percentage, in a batch that lasts more than two seconds, and completes it' {
+            # 40 ids at 300 ms each, 4 at a time, cannot finish in less than 3 s.
+            $slow = Start-PandaponSandbox -Configuration $configuration -ArgumentList '--refunds', '40', '--latency-ms', '300'
+            $ps = [powershell]::Create()
+            try {
+                $slowIds = (Invoke-RestMethod "$($slow.endpoint)/sandbox/refunds")[0..39]
+                $null = $ps.AddScript({
+                        param($Module, $Sandbox, $Ids)
+                        Import-Module $Module
+                        $cred = [pscredential]::new($Sandbox.accessKey, (ConvertTo-SecureString $Sandbox.secretKey -AsPlainText -Force))
+                        Get-PandaponRefund -RefundId $Ids -Credential $cred -UserId $Sandbox.userId -Endpoint $Sandbox.endpoint -ThrottleLimit 4
+                    }).AddArgument((Get-TestModulePath)).AddArgument($slow).AddArgument($slowIds)
+                $refunds = $ps.Invoke()
+                $refunds.Count | Should -Be 40
+                $progress = @($ps.Streams.Progress | Where-Object Activity -like 'Get-PandaponRefund*')
+                $progress.Count | Should -BeGreaterThan 1
+                $running = @($progress | Where-Object RecordType -eq 'Processing')
+                $running | Should -Not -BeNullOrEmpty
+                $running[-1].PercentComplete | Should -BeGreaterThan 0
+                $running[-1].PercentComplete | Should -BeLessOrEqual 100
+                $running[0].StatusDescription | Should -Match '^\d+ of 40 done, \d+ in flight$'
+                $progress[-1].RecordType | Should -Be 'Completed'
+            }
+            finally {
+                $ps.Dispose()
+                $slow | Stop-PandaponSandbox
+            }
+        }
+    }
+
     Context 'Ctrl+C' {
         It 'stops a long batch promptly, requests in flight included' {
             $slow = Start-PandaponSandbox -Configuration $configuration -ArgumentList '--refunds', '400', '--latency-ms', '500'
