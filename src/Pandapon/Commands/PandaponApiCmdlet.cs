@@ -113,7 +113,8 @@ namespace Pandapon.Commands
         private void Enqueue(Pending pending, Func<CancellationToken, Task<ApiResponse>> work)
         {
             OrderedBatch<ApiResponse> batch = _batch ?? (_batch = new OrderedBatch<ApiResponse>(Math.Max(1, MaxConcurrentRequests), CancellationToken));
-            _progress.Submitted++;
+            // The batch's clock runs from its first input, so the progress delay counts the whole batch.
+            if (_progress.Submitted++ == 0) _progress.Clock.Start();
             while (batch.IsFull) WriteOutcome(WaitForNext(batch));
             IReadOnlyList<BatchResult<ApiResponse>> ready;
             try
@@ -180,7 +181,6 @@ namespace Pandapon.Commands
             string? activity = ProgressActivity;
             if (activity == null) return;
             var p = _progress;
-            p.Clock ??= Stopwatch.StartNew();
             TimeSpan elapsed = p.Clock.Elapsed;
             if (final)
             {
@@ -211,7 +211,7 @@ namespace Pandapon.Commands
         {
             public int Submitted;
             public int Completed;
-            public Stopwatch? Clock;
+            public readonly Stopwatch Clock = new Stopwatch();
             public TimeSpan LastShown;
             public bool Shown;
         }
