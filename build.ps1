@@ -22,7 +22,12 @@ param(
     [string]$Task = 'Build',
 
     [ValidateSet('Debug', 'Release')]
-    [string]$Configuration = 'Release'
+    [string]$Configuration = 'Release',
+
+    # Test only: run just these Pester files (names or paths under tests/pester) and the xunit tests matching
+    # -XunitFilter (dotnet test --filter syntax). For focused runs while developing; CI runs everything.
+    [string[]]$PesterFile,
+    [string]$XunitFilter
 )
 
 $ErrorActionPreference = 'Stop'
@@ -108,8 +113,10 @@ function Invoke-Test {
     $null = New-Item -ItemType Directory -Path $TestResults
 
     # xunit: the C# core.
+    $xunitArgs = @()
+    if ($XunitFilter) { $xunitArgs = @('--filter', $XunitFilter) }
     & dotnet test (Join-Path $Root 'tests/Pandapon.Tests/Pandapon.Tests.csproj') -c $Configuration --no-build --nologo `
-        --logger 'trx;LogFileName=xunit.trx' --logger 'console;verbosity=minimal' --results-directory $TestResults | Out-Host
+        --logger 'trx;LogFileName=xunit.trx' --logger 'console;verbosity=minimal' --results-directory $TestResults @xunitArgs | Out-Host
     $xunitExit = $LASTEXITCODE
     $trxFile = Join-Path $TestResults 'xunit.trx'
     $xunit = if (Test-Path $trxFile) { Read-TrxCounts $trxFile } else { [pscustomobject]@{ Passed = 0; Failed = 1; Skipped = 0 } }
@@ -117,10 +124,12 @@ function Invoke-Test {
 
     # Pester: the built module as users meet it, in a child pwsh (loaded dlls would lock out/ in this one).
     $pesterJson = Join-Path $TestResults 'pester.json'
-    $pesterExit = Invoke-ChildPwsh -Arguments @(
+    $pesterArgs = @(
         '-File', (Join-Path $Root 'tests/pester/Invoke-PesterSuite.ps1'),
         '-PesterPath', (Get-PesterModulePath), '-ModulePath', $ModuleOut,
         '-ResultFile', $pesterJson, '-Configuration', $Configuration)
+    if ($PesterFile) { $pesterArgs += @('-Only', ($PesterFile -join ',')) }
+    $pesterExit = Invoke-ChildPwsh -Arguments $pesterArgs
     $pester = if (Test-Path $pesterJson) {
         $r = Get-Content -Raw $pesterJson | ConvertFrom-Json
         [pscustomobject]@{ Passed = [int]$r.passed; Failed = [int]$r.failed; Skipped = [int]$r.skipped }

@@ -4,7 +4,9 @@ param(
     [Parameter(Mandatory)][string]$PesterPath,
     [Parameter(Mandatory)][string]$ModulePath,
     [Parameter(Mandatory)][string]$ResultFile,
-    [string]$Configuration = 'Release'
+    [string]$Configuration = 'Release',
+    # Comma-separated Pester files (names or paths) to run instead of the whole folder: build.ps1 -PesterFile.
+    [string]$Only
 )
 $ErrorActionPreference = 'Stop'
 Import-Module (Join-Path $PSScriptRoot '../../build/Pandapon.Dev.psm1') -Force
@@ -23,7 +25,9 @@ try {
     }
 
     $config = New-PesterConfiguration
-    $config.Run.Path = $PSScriptRoot
+    $config.Run.Path = if ($Only) {
+        @($Only -split ',' | ForEach-Object { if (Test-Path $_) { (Resolve-Path $_).Path } else { Join-Path $PSScriptRoot $_ } })
+    } else { $PSScriptRoot }
     $config.Run.PassThru = $true
     $config.Output.Verbosity = 'Detailed'
     $result = Invoke-Pester -Configuration $config
