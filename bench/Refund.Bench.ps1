@@ -20,7 +20,7 @@ function Invoke-HandSignedLoop {
     foreach ($id in $Ids) {
         $timestamp = [DateTimeOffset]::UtcNow.ToUnixTimeMilliseconds()
         $nonce = -join (1..32 | ForEach-Object { $alphabet[(Get-Random -Maximum 62)] })
-        $canonical = "access-key=$($Sandbox.accessKey)&nonce-str=$nonce&timestamp=$timestamp&key=$($Sandbox.secretKey)"
+        $canonical = "$($Sandbox.accessKey)$timestamp$nonce$($Sandbox.secretKey)"
         $signature = [BitConverter]::ToString($md5.ComputeHash([Text.Encoding]::UTF8.GetBytes($canonical))).Replace('-', '')
         $headers = @{ 'access-key' = $Sandbox.accessKey; 'timestamp' = "$timestamp"; 'nonce-str' = $nonce; 'user-id' = $Sandbox.userId; 'signature' = $signature }
         $response = Invoke-RestMethod -Method Post -Uri "$($Sandbox.endpoint)/alibaba/refund/info" -Headers $headers `

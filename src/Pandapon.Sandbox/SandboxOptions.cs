@@ -45,9 +45,11 @@ public sealed class SandboxOptions
           --secret-key <text>        the secret key (default: generated)
           --user-id <text>           the user id the key belongs to (default: generated)
           --parent-pid <n>           exit when that process ends
-          --signature-template <t>   signing template (default access-key={AccessKey}&nonce-str={Nonce}&timestamp={Timestamp}&key={SecretKey})
+          --signature-template <t>   signing template (default {AccessKey}{Timestamp}{Nonce}{SecretKey})
           --signature-algorithm <a>  MD5 (default), SHA1, SHA256 or HMAC-SHA256
           --signature-case <c>       Upper (default) or Lower
+          --timestamp-unit <u>       Milliseconds (default) or Seconds: the unit of the timestamp header, in which the
+                                     600 s window is checked
           --help                     this text
 
         Once it listens it prints one JSON line on stdout: {"endpoint","accessKey","secretKey","userId"}.
@@ -58,7 +60,7 @@ public sealed class SandboxOptions
     public static SandboxOptions Parse(IReadOnlyList<string> args)
     {
         var options = new SandboxOptions();
-        string? template = null, algorithm = null, letterCase = null;
+        string? template = null, algorithm = null, letterCase = null, timestampUnit = null;
         for (int i = 0; i < args.Count; i++)
         {
             string arg = args[i];
@@ -103,16 +105,17 @@ public sealed class SandboxOptions
                 case "--signature-template": template = value; break;
                 case "--signature-algorithm": algorithm = value; break;
                 case "--signature-case": letterCase = value; break;
+                case "--timestamp-unit": timestampUnit = value; break;
             }
         }
-        options.Signature = ParseSignature(template, algorithm, letterCase);
+        options.Signature = ParseSignature(template, algorithm, letterCase, timestampUnit);
         return options;
     }
 
     private static readonly string[] KnownNames =
     [
         "--port", "--seed", "--refunds", "--orders", "--latency-ms", "--fault-rate", "--fault-kinds", "--access-key", "--secret-key",
-        "--user-id", "--parent-pid", "--signature-template", "--signature-algorithm", "--signature-case",
+        "--user-id", "--parent-pid", "--signature-template", "--signature-algorithm", "--signature-case", "--timestamp-unit",
     ];
 
     private static bool IsKnown(string name) => Array.IndexOf(KnownNames, name) >= 0;
@@ -163,8 +166,11 @@ public sealed class SandboxOptions
         return value;
     }
 
-    private static SignatureOptions ParseSignature(string? template, string? algorithmText, string? caseText)
+    private static SignatureOptions ParseSignature(string? template, string? algorithmText, string? caseText, string? unitText)
     {
+        var unit = TimestampUnit.Milliseconds;
+        if (unitText is not null && !RequestSigner.TryParseTimestampUnit(unitText, out unit))
+            throw new UsageException($"--timestamp-unit '{unitText}' is not Milliseconds or Seconds.");
         var algorithm = SignatureAlgorithm.MD5;
         if (algorithmText is not null && !RequestSigner.TryParseAlgorithm(algorithmText, out algorithm))
             throw new UsageException($"--signature-algorithm '{algorithmText}' is not one of MD5, SHA1, SHA256, HMAC-SHA256.");
@@ -177,7 +183,7 @@ public sealed class SandboxOptions
         }
         try
         {
-            return new SignatureOptions(template, algorithm, letterCase);
+            return new SignatureOptions(template, algorithm, letterCase, unit);
         }
         catch (ArgumentException e)
         {

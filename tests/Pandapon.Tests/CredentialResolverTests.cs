@@ -108,7 +108,9 @@ public sealed class CredentialResolverTests : IDisposable
         _env["PANDAPON_ENDPOINT"] = "http://127.0.0.1:8123";
         _env["PANDAPON_SIGNATURE_ALGORITHM"] = "sha256";
         _env["PANDAPON_SIGNATURE_CASE"] = "lower";
+        _env["PANDAPON_TIMESTAMP_UNIT"] = "Seconds";
         var r = Resolver().Resolve(null, null, null);
+        Assert.Equal(TimestampUnit.Seconds, r.Credential.Signature.TimestampUnit);
         Assert.Equal("http://127.0.0.1:8123/", r.Credential.Endpoint.AbsoluteUri);
         Assert.Equal(SignatureAlgorithm.SHA256, r.Credential.Signature.Algorithm);
         Assert.Equal(SignatureCase.Lower, r.Credential.Signature.Case);
@@ -119,6 +121,7 @@ public sealed class CredentialResolverTests : IDisposable
     [InlineData("PANDAPON_SIGNATURE_ALGORITHM", "SHA512", "PANDAPON_SIGNATURE_ALGORITHM 'SHA512' is not MD5, SHA1, SHA256 or HMAC-SHA256")]
     [InlineData("PANDAPON_SIGNATURE_CASE", "1", "PANDAPON_SIGNATURE_CASE '1' is not Upper or Lower")]
     [InlineData("PANDAPON_SIGNATURE_TEMPLATE", "{Secret}", "PANDAPON_SIGNATURE_TEMPLATE '{Secret}' is not valid")]
+    [InlineData("PANDAPON_TIMESTAMP_UNIT", "minutes", "PANDAPON_TIMESTAMP_UNIT 'minutes' is not Milliseconds or Seconds")]
     public void ABadEnvironmentValueIsNamed(string variable, string value, string message)
     {
         SetEnvironmentKeys();

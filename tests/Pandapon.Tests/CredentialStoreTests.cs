@@ -49,6 +49,23 @@ public sealed class CredentialStoreTests : IDisposable
     }
 
     [Fact]
+    public void TheRecipe_KeepsAnExplicitTemplateAndUnit_AndAProfileWithoutATemplateFollowsTheDefault()
+    {
+        var keyValueSeconds = new SignatureOptions(SignatureOptions.KeyValueTemplate, SignatureAlgorithm.MD5, SignatureCase.Upper, TimestampUnit.Seconds);
+        Store().Save(Profile("old", signature: keyValueSeconds));
+        var old = Store().Find("old")!.Credential.Signature;
+        Assert.Equal(SignatureOptions.KeyValueTemplate, old.Template);
+        Assert.Equal(TimestampUnit.Seconds, old.TimestampUnit);
+
+        // A profile saved by version 0.1 with its default recipe stored no template: it now follows the new default.
+        File.WriteAllText(Store().FilePath, """
+            {"version":1,"profiles":{"v01":{"accessKey":"ak","secretKey":"sk","userId":"1","endpoint":"https://api.pandapon.com/",
+              "signatureAlgorithm":"MD5","signatureCase":"Upper"}}}
+            """);
+        Assert.True(Store().Find("v01")!.Credential.Signature.IsDefault);
+    }
+
+    [Fact]
     public void SavingAgainReplaces_AndRemoveRemoves()
     {
         Store().Save(Profile("default", "first"));

@@ -26,7 +26,7 @@ public class PandaponClientTests
 
     /// <summary>The default recipe computed here, independently of RequestSigner.</summary>
     private static string ExpectedSignature(string nonce, string timestamp)
-        => Convert.ToHexString(MD5.HashData(Encoding.UTF8.GetBytes($"access-key={Credential.AccessKey}&nonce-str={nonce}&timestamp={timestamp}&key={Secret}")));
+        => Convert.ToHexString(MD5.HashData(Encoding.UTF8.GetBytes(Credential.AccessKey + timestamp + nonce + Secret)));
 
     [Fact]
     public async Task EveryRequestCarriesTheSignedSystemHeaders()
@@ -209,7 +209,8 @@ public class PandaponClientTests
         string debug = string.Join("\n", log.Debug);
         string signature = handler.Seen[0].Headers["signature"];
         Assert.Contains("signature: ***", debug);
-        Assert.Contains("&key=***", debug);
+        var seen = handler.Seen[0].Headers;
+        Assert.Contains("canonical string (MD5, Upper, timestamp in Milliseconds): " + Credential.AccessKey + seen["timestamp"] + seen["nonce-str"] + "***", debug);
         Assert.Contains("nonce-str: " + handler.Seen[0].Headers["nonce-str"], debug);
         Assert.Contains("""{"refundId":"TQ1"}""", debug);
         Assert.Contains("HTTP 200", debug);

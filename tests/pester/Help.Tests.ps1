@@ -78,7 +78,8 @@ Describe 'Get-Help Get-PandaponSignature' {
         $parameter.SignatureAlgorithm.defaultValue | Should -Be 'MD5'
         $parameter.SignatureCase.defaultValue | Should -Be 'Upper'
         $parameter.Method.defaultValue | Should -Be 'POST'
-        $parameter.SignatureTemplate.defaultValue | Should -Be 'access-key={AccessKey}&nonce-str={Nonce}&timestamp={Timestamp}&key={SecretKey}'
+        $parameter.SignatureTemplate.defaultValue | Should -Be '{AccessKey}{Timestamp}{Nonce}{SecretKey}'
+        $parameter.TimestampUnit.defaultValue | Should -Be 'Milliseconds'
         $parameter.Timestamp.defaultValue | Should -Be 'the current time'
         $parameter.AccessKey.required | Should -Be 'true'
         $parameter.AccessKey.position | Should -Be '0'
@@ -86,7 +87,7 @@ Describe 'Get-Help Get-PandaponSignature' {
 
     It 'shows an example together with the output it produces' {
         $first = @((Get-Help Get-PandaponSignature -Examples).examples.example)[0]
-        $first.code | Should -Match 'Signature\s+: 75F711F6BC5FE17C364CA213FB962C4A'
+        $first.code | Should -Match 'Signature\s+: 1F14695F012FE42D09C0D6DD718FC674'
     }
 }
 

@@ -96,6 +96,8 @@ buyerLoginId:s sellerLoginId:s
         seed42   = @('--seed', '42', '--refunds', '30')
         seed42b  = @('--seed', '42', '--refunds', '10')
         seed43   = @('--seed', '43', '--refunds', '10')
+        keyValue = @('--refunds', '2', '--signature-template', 'access-key={AccessKey}&nonce-str={Nonce}&timestamp={Timestamp}&key={SecretKey}')
+        seconds  = @('--refunds', '2', '--timestamp-unit', 'Seconds')
         mixedA   = @('--seed', '7', '--refunds', '5', '--fault-rate', '0.5', '--fault-kinds', 'ratelimit,server')
         mixedB   = @('--seed', '7', '--refunds', '5', '--fault-rate', '0.5', '--fault-kinds', 'ratelimit,server')
     }
@@ -212,9 +214,35 @@ Describe 'Sandbox authentication' {
         $r.Json.developId | Should -BeNullOrEmpty
     }
 
+    It 'accepts the default recipe (bare concatenation, milliseconds) and refuses the old key=value one unless started with it' {
+        $id = (Get-RefundIds $Main)[0]
+        $keyValue = 'access-key={AccessKey}&nonce-str={Nonce}&timestamp={Timestamp}&key={SecretKey}'
+        (Send-Sandbox $Main -Headers (New-SandboxHeaders $Main) -Query "?refundId=$id").Json.code | Should -Be 200
+        $old = Send-Sandbox $Main -Headers (New-SandboxHeaders $Main -Signing @{ SignatureTemplate = $keyValue }) -Query "?refundId=$id"
+        $old.Json.code | Should -Be 40104
+        $old.Json.msg | Should -BeLike '*{AccessKey}{Timestamp}{Nonce}{SecretKey}*'
+
+        $kv = $Extra.keyValue
+        $kvId = (Get-RefundIds $kv)[0]
+        (Send-Sandbox $kv -Headers (New-SandboxHeaders $kv -Signing @{ SignatureTemplate = $keyValue }) -Query "?refundId=$kvId").Json.code | Should -Be 200
+        (Send-Sandbox $kv -Headers (New-SandboxHeaders $kv) -Query "?refundId=$kvId").Json.code | Should -Be 40104
+    }
+
+    It 'started with --timestamp-unit Seconds, checks the 600 s window in seconds and says when it gets milliseconds' {
+        $s = $Extra.seconds
+        $id = (Get-RefundIds $s)[0]
+        (Send-Sandbox $s -Headers (New-SandboxHeaders $s -Signing @{ TimestampUnit = 'Seconds' }) -Query "?refundId=$id").Json.code | Should -Be 200
+        $old = [string]([DateTimeOffset]::UtcNow.AddSeconds(-700).ToUnixTimeSeconds())
+        $late = Send-Sandbox $s -Headers (New-SandboxHeaders $s -Signing @{ Timestamp = $old }) -Query "?refundId=$id"
+        $late.Json.code | Should -Be 40105
+        $ms = Send-Sandbox $s -Headers (New-SandboxHeaders $s) -Query "?refundId=$id"
+        $ms.Json.code | Should -Be 40105
+        $ms.Json.msg | Should -BeLike '*looks like milliseconds, seconds are expected*'
+    }
+
     It 'refuses a timestamp that is not digits (signed correctly, outside the module)' {
         $nonce = 'NotDigits' + [Guid]::NewGuid().ToString('N').Substring(0, 23)
-        $canonical = "access-key=$($Main.accessKey)&nonce-str=$nonce&timestamp=yesterday&key=$($Main.secretKey)"
+        $canonical = "$($Main.accessKey)yesterday$nonce$($Main.secretKey)"
         $md5 = [Security.Cryptography.MD5]::HashData([Text.Encoding]::UTF8.GetBytes($canonical))
         $headers = @{ 'access-key' = $Main.accessKey; timestamp = 'yesterday'; 'nonce-str' = $nonce; 'user-id' = $Main.userId
             signature = [Convert]::ToHexString($md5) }

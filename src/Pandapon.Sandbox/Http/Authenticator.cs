@@ -52,24 +52,29 @@ public sealed class Authenticator(SandboxOptions options, NonceCache nonces)
         {
             var recipe = options.Signature;
             return ApiError.SignatureMismatch.With(
-                $"check the secret key and the signing recipe (this sandbox signs {RequestSigner.DisplayName(recipe.Algorithm)}, {recipe.Case} hex, template '{recipe.Template}')");
+                $"check the secret key and the signing recipe (this sandbox signs {RequestSigner.DisplayName(recipe.Algorithm)}, {recipe.Case} hex, timestamp in {recipe.TimestampUnit}, template '{recipe.Template}')");
         }
 
-        if (TimestampProblem(timestamp) is string problem)
+        if (TimestampProblem(timestamp, options.Signature.TimestampUnit) is string problem)
             return ApiError.TimestampInvalid.With(problem);
         if (!nonces.TryUse(nonce))
             return ApiError.NonceReused.With();
         return null;
     }
 
-    private static string? TimestampProblem(string timestamp)
+    /// <summary>Null when the timestamp, read in <paramref name="unit"/>, is within 600 s of the sandbox's clock.</summary>
+    private static string? TimestampProblem(string timestamp, TimestampUnit unit)
     {
+        bool seconds = unit == TimestampUnit.Seconds;
+        string unitName = seconds ? "seconds" : "milliseconds";
         if (timestamp.Length > 19 || !timestamp.All(char.IsAsciiDigit)
-            || !long.TryParse(timestamp, NumberStyles.None, CultureInfo.InvariantCulture, out long ms))
-            return $"'{Shorten(timestamp)}' is not Unix epoch milliseconds";
-        long skewSeconds = Math.Abs(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() - ms) / 1000;
+            || !long.TryParse(timestamp, NumberStyles.None, CultureInfo.InvariantCulture, out long value))
+            return $"'{Shorten(timestamp)}' is not Unix epoch {unitName}";
+        long now = seconds ? DateTimeOffset.UtcNow.ToUnixTimeSeconds() : DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        long skewSeconds = seconds ? Math.Abs(now - value) : Math.Abs(now - value) / 1000;
         if (skewSeconds <= TimestampToleranceSeconds) return null;
-        string hint = timestamp.Length <= 10 ? "; it looks like seconds, milliseconds are expected" : "";
+        string hint = !seconds && timestamp.Length <= 10 ? "; it looks like seconds, milliseconds are expected"
+            : seconds && timestamp.Length >= 13 ? "; it looks like milliseconds, seconds are expected" : "";
         return $"{timestamp} is {skewSeconds} s from the sandbox clock, more than {TimestampToleranceSeconds} s{hint}";
     }
 

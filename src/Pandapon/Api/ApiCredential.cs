@@ -10,7 +10,7 @@ namespace Pandapon.Api
     {
         public ApiCredential(string accessKey, string secretKey, string userId, Uri? endpoint = null, SignatureOptions? signature = null)
         {
-            if (string.IsNullOrEmpty(accessKey)) throw new ArgumentException("The access key is empty.", nameof(accessKey));
+            if (string.IsNullOrWhiteSpace(accessKey)) throw new ArgumentException("The access key is empty or blank.", nameof(accessKey));
             if (string.IsNullOrEmpty(secretKey)) throw new ArgumentException("The secret key is empty.", nameof(secretKey));
             if (string.IsNullOrEmpty(userId)) throw new ArgumentException("The user id is empty.", nameof(userId));
             // Both travel as HTTP headers: a line break there would be a header injection, not a typo.

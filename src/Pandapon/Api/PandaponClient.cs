@@ -167,7 +167,7 @@ namespace Pandapon.Api
                 AccessKey = credential.AccessKey,
                 SecretKey = credential.SecretKey,
                 UserId = credential.UserId,
-                Timestamp = RequestSigner.Timestamp(_clock()),
+                Timestamp = RequestSigner.Timestamp(_clock(), credential.Signature.TimestampUnit),
                 Nonce = RequestSigner.NewNonce(),
                 Method = request.Method,
                 Path = request.Path,
@@ -258,8 +258,9 @@ namespace Pandapon.Api
                 text.Append(header.Key).Append(": ").AppendLine(header.Key == "signature" ? RequestSigner.RedactedSecret : string.Join(", ", header.Value));
             if (message.Content != null)
                 foreach (var header in message.Content.Headers) text.Append(header.Key).Append(": ").AppendLine(string.Join(", ", header.Value));
-            text.Append("canonical string (").Append(RequestSigner.DisplayName(credential.Signature.Algorithm)).Append(", ").Append(credential.Signature.Case)
-                .Append("): ").AppendLine(RequestSigner.BuildCanonical(credential.Signature, signing, redactSecret: true));
+            SignatureOptions recipe = credential.Signature;
+            text.Append("canonical string (").Append(RequestSigner.DisplayName(recipe.Algorithm)).Append(", ").Append(recipe.Case)
+                .Append(", timestamp in ").Append(recipe.TimestampUnit).Append("): ").AppendLine(RequestSigner.BuildCanonical(credential.Signature, signing, redactSecret: true));
             if (message.Content != null) AppendBody(text, Encoding.UTF8.GetBytes(signing.Body));
             return Redact(text.ToString(), credential, signature);
         }

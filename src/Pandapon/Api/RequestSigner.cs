@@ -22,26 +22,52 @@ namespace Pandapon.Api
         Lower,
     }
 
-    /// <summary>The signing recipe: a canonical-string template, a digest and a case.</summary>
+    /// <summary>The unit of the <c>timestamp</c> header: Unix epoch milliseconds (13 digits) or seconds (10 digits).</summary>
+    public enum TimestampUnit
+    {
+        Milliseconds,
+        Seconds,
+    }
+
+    /// <summary>The signing recipe: a canonical-string template, a digest, a case and the timestamp's unit.</summary>
     public sealed class SignatureOptions
     {
-        public const string DefaultTemplate = "access-key={AccessKey}&nonce-str={Nonce}&timestamp={Timestamp}&key={SecretKey}";
+        /// <summary>
+        /// The four values joined bare, as public client code that calls PandaPon signs (docs/api.md, "Signing";
+        /// inferred): no names, no separators; body, query and user-id are not signed.
+        /// </summary>
+        public const string DefaultTemplate = "{AccessKey}{Timestamp}{Nonce}{SecretKey}";
+
+        /// <summary>The default before version 0.2: WeChat-Pay style key=value pairs. Still a documented alternative.</summary>
+        public const string KeyValueTemplate = "access-key={AccessKey}&nonce-str={Nonce}&timestamp={Timestamp}&key={SecretKey}";
 
         public static readonly SignatureOptions Default = new SignatureOptions(DefaultTemplate, SignatureAlgorithm.MD5, SignatureCase.Upper);
 
-        public SignatureOptions(string? template, SignatureAlgorithm algorithm, SignatureCase letterCase)
+        public SignatureOptions(string? template, SignatureAlgorithm algorithm, SignatureCase letterCase, TimestampUnit timestampUnit = TimestampUnit.Milliseconds)
         {
             Template = string.IsNullOrEmpty(template) ? DefaultTemplate : template!;
-            RequestSigner.ValidateTemplate(Template);
+            RequestSigner.ValidateTemplate(Template, algorithm);
+            if (!Enum.IsDefined(typeof(TimestampUnit), timestampUnit))
+                throw new ArgumentOutOfRangeException(nameof(timestampUnit), timestampUnit, "The timestamp unit is Milliseconds or Seconds.");
             Algorithm = algorithm;
             Case = letterCase;
+            TimestampUnit = timestampUnit;
         }
 
         public string Template { get; }
         public SignatureAlgorithm Algorithm { get; }
         public SignatureCase Case { get; }
+        public TimestampUnit TimestampUnit { get; }
 
-        public bool IsDefault => Template == DefaultTemplate && Algorithm == SignatureAlgorithm.MD5 && Case == SignatureCase.Upper;
+        public bool IsDefault => Template == DefaultTemplate && Algorithm == SignatureAlgorithm.MD5 && Case == SignatureCase.Upper
+            && TimestampUnit == TimestampUnit.Milliseconds;
+
+        /// <summary>A copy with some parts replaced.</summary>
+        public SignatureOptions With(string? template = null, SignatureAlgorithm? algorithm = null, SignatureCase? letterCase = null, TimestampUnit? timestampUnit = null)
+            => new SignatureOptions(template ?? Template, algorithm ?? Algorithm, letterCase ?? Case, timestampUnit ?? TimestampUnit);
+
+        /// <summary>e.g. "MD5, Upper, Milliseconds, {AccessKey}{Timestamp}{Nonce}{SecretKey}": the whole recipe on one line.</summary>
+        public override string ToString() => $"{RequestSigner.DisplayName(Algorithm)}, {Case}, {TimestampUnit}, {Template}";
     }
 
     /// <summary>The values that a signature template may refer to.</summary>
@@ -71,13 +97,24 @@ namespace Pandapon.Api
 
         private const string NonceAlphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 
-        /// <summary>Throws <see cref="ArgumentException"/> naming the first unknown or unclosed placeholder.</summary>
-        public static void ValidateTemplate(string template)
+        /// <summary>
+        /// Throws <see cref="ArgumentException"/> naming the first unknown or unclosed placeholder, or saying that the
+        /// template leaves the secret out: a signature that does not depend on the secret proves nothing, so a
+        /// template must hold {SecretKey} unless the digest is keyed with the secret (HMAC-SHA256).
+        /// </summary>
+        public static void ValidateTemplate(string template, SignatureAlgorithm algorithm = SignatureAlgorithm.MD5)
         {
             if (string.IsNullOrEmpty(template))
                 throw new ArgumentException("The signature template is empty.", nameof(template));
+            if (template.Length > MaxTemplateLength)
+                throw new ArgumentException($"The signature template is {template.Length} characters long, more than {MaxTemplateLength}.", nameof(template));
             Expand(template, new SigningInput(), redactSecret: true);
+            if (algorithm != SignatureAlgorithm.HmacSha256 && template.IndexOf("{SecretKey}", StringComparison.Ordinal) < 0)
+                throw new ArgumentException("The signature template does not contain {SecretKey}: a signature that does not depend on the secret proves nothing (only HMAC-SHA256, keyed with the secret, may leave it out).", nameof(template));
         }
+
+        /// <summary>Longest template accepted: recipes are a few dozen characters; this bounds what a typo can cost.</summary>
+        public const int MaxTemplateLength = 1024;
 
         /// <summary>The canonical string; with <paramref name="redactSecret"/> the secret is shown as ***.</summary>
         public static string BuildCanonical(SignatureOptions options, SigningInput input, bool redactSecret = false)
@@ -131,8 +168,19 @@ namespace Pandapon.Api
             return new string(chars);
         }
 
-        /// <summary>Unix epoch milliseconds, UTC, as the API's <c>timestamp</c> header wants it.</summary>
-        public static string Timestamp(DateTimeOffset time) => time.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
+        /// <summary>Unix epoch time, UTC, in <paramref name="unit"/>, as the API's <c>timestamp</c> header wants it.</summary>
+        public static string Timestamp(DateTimeOffset time, TimestampUnit unit = TimestampUnit.Milliseconds)
+            => (unit == TimestampUnit.Seconds ? time.ToUnixTimeSeconds() : time.ToUnixTimeMilliseconds()).ToString(CultureInfo.InvariantCulture);
+
+        /// <summary>Reads "Milliseconds"/"ms" or "Seconds"/"s", any case.</summary>
+        public static bool TryParseTimestampUnit(string? text, out TimestampUnit unit)
+        {
+            unit = TimestampUnit.Milliseconds;
+            string trimmed = (text ?? "").Trim();
+            if (trimmed.Equals("Milliseconds", StringComparison.OrdinalIgnoreCase) || trimmed.Equals("ms", StringComparison.OrdinalIgnoreCase)) return true;
+            unit = TimestampUnit.Seconds;
+            return trimmed.Equals("Seconds", StringComparison.OrdinalIgnoreCase) || trimmed.Equals("s", StringComparison.OrdinalIgnoreCase);
+        }
 
         /// <summary>Reads "MD5", "SHA1", "SHA256", "HMAC-SHA256" (also "HmacSha256"), any case.</summary>
         public static bool TryParseAlgorithm(string? text, out SignatureAlgorithm algorithm)

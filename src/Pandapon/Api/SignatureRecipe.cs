@@ -10,31 +10,34 @@ namespace Pandapon.Api
     {
         public const string AlgorithmNames = "MD5, SHA1, SHA256 or HMAC-SHA256";
 
-        /// <summary>The names under which the three parts are reported in errors.</summary>
+        /// <summary>The names under which the four parts are reported in errors.</summary>
         public sealed class Names
         {
-            public Names(string template, string algorithm, string letterCase)
+            public Names(string template, string algorithm, string letterCase, string timestampUnit)
             {
                 Template = template;
                 Algorithm = algorithm;
                 Case = letterCase;
+                TimestampUnit = timestampUnit;
             }
 
             public string Template { get; }
             public string Algorithm { get; }
             public string Case { get; }
+            public string TimestampUnit { get; }
         }
 
-        public static readonly Names Parameters = new Names("-SignatureTemplate", "-SignatureAlgorithm", "-SignatureCase");
+        public static readonly Names Parameters = new Names("-SignatureTemplate", "-SignatureAlgorithm", "-SignatureCase", "-TimestampUnit");
 
         /// <summary>
         /// The recipe with each given part replacing the one of <paramref name="basis"/> (the default recipe when null).
         /// Throws <see cref="ArgumentException"/> whose message and ParamName name the part and its value.
         /// </summary>
-        public static SignatureOptions Parse(string? template, string? algorithm, string? letterCase, Names names, SignatureOptions? basis = null)
+        public static SignatureOptions Parse(string? template, string? algorithm, string? letterCase, Names names, SignatureOptions? basis = null,
+            string? timestampUnit = null)
         {
             basis = basis ?? SignatureOptions.Default;
-            if (template == null && algorithm == null && letterCase == null) return basis;
+            if (template == null && algorithm == null && letterCase == null && timestampUnit == null) return basis;
 
             SignatureAlgorithm parsedAlgorithm = basis.Algorithm;
             if (algorithm != null && !RequestSigner.TryParseAlgorithm(algorithm, out parsedAlgorithm))
@@ -44,9 +47,13 @@ namespace Pandapon.Api
             if (letterCase != null && !TryParseCase(letterCase, out parsedCase))
                 throw new InvalidValueException($"{names.Case} '{letterCase}' is not Upper or Lower.", names.Case);
 
+            TimestampUnit parsedUnit = basis.TimestampUnit;
+            if (timestampUnit != null && !RequestSigner.TryParseTimestampUnit(timestampUnit, out parsedUnit))
+                throw new InvalidValueException($"{names.TimestampUnit} '{timestampUnit}' is not Milliseconds or Seconds.", names.TimestampUnit);
+
             try
             {
-                return new SignatureOptions(template ?? basis.Template, parsedAlgorithm, parsedCase);
+                return new SignatureOptions(template ?? basis.Template, parsedAlgorithm, parsedCase, parsedUnit);
             }
             catch (ArgumentException e)
             {

@@ -55,12 +55,23 @@ namespace Pandapon.Commands
         [Parameter]
         public SignatureCase SignatureCase { get; set; } = SignatureCase.Upper;
 
+        /// <summary>The unit of the generated timestamp (ignored when -Timestamp is given).</summary>
+        [Parameter]
+        public TimestampUnit TimestampUnit { get; set; } = TimestampUnit.Milliseconds;
+
         protected override void ProcessRecord()
         {
+            string secret = SecretText.Reveal(SecretKey);
+            // The same rules as Set-PandaponCredential: the values that travel as headers hold no control characters.
+            if (secret.Length == 0) ThrowInvalidArgument("Pandapon.InvalidArgument", "-SecretKey is empty: the secret key is required.", null);
+            CheckHeaderValue(nameof(AccessKey), AccessKey);
+            CheckHeaderValue(nameof(UserId), UserId);
+            CheckHeaderValue(nameof(Nonce), Nonce);
             SignatureOptions options;
             try
             {
-                options = SignatureRecipe.Parse(SignatureTemplate, SignatureAlgorithm, SignatureCase.ToString(), SignatureRecipe.Parameters);
+                options = SignatureRecipe.Parse(SignatureTemplate, SignatureAlgorithm, SignatureCase.ToString(), SignatureRecipe.Parameters,
+                    timestampUnit: TimestampUnit.ToString());
             }
             catch (ArgumentException e)
             {
@@ -71,8 +82,8 @@ namespace Pandapon.Commands
             var input = new SigningInput
             {
                 AccessKey = AccessKey,
-                SecretKey = SecretText.Reveal(SecretKey),
-                Timestamp = Timestamp ?? RequestSigner.Timestamp(DateTimeOffset.UtcNow),
+                SecretKey = secret,
+                Timestamp = Timestamp ?? RequestSigner.Timestamp(DateTimeOffset.UtcNow, options.TimestampUnit),
                 Nonce = Nonce ?? RequestSigner.NewNonce(),
                 UserId = UserId,
                 Method = Method.ToUpperInvariant(),
@@ -89,9 +100,21 @@ namespace Pandapon.Commands
                 SignatureAlgorithm = RequestSigner.DisplayName(options.Algorithm),
                 SignatureCase = options.Case.ToString(),
                 SignatureTemplate = options.Template,
+                TimestampUnit = options.TimestampUnit.ToString(),
                 CanonicalString = RequestSigner.BuildCanonical(options, input, redactSecret: true),
                 Signature = RequestSigner.Sign(options, input),
             });
+        }
+
+        private void CheckHeaderValue(string parameter, string? value)
+        {
+            if (value == null) return;
+            if (parameter == nameof(AccessKey) && value.Trim().Length == 0)
+                ThrowInvalidArgument("Pandapon.InvalidArgument", "-AccessKey is blank: the access key is required.", value);
+            foreach (char c in value)
+                if (char.IsControl(c))
+                    ThrowInvalidArgument("Pandapon.InvalidArgument",
+                        $"-{parameter} contains the control character U+{(int)c:X4} (a line break?): it travels as an HTTP header.", null);
         }
     }
 }

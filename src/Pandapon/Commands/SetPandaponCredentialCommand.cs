@@ -62,6 +62,11 @@ namespace Pandapon.Commands
         [Parameter(ParameterSetName = CredentialSet)]
         public SignatureCase? SignatureCase { get; set; }
 
+        /// <summary>The unit of the timestamp header: Milliseconds (default) or Seconds.</summary>
+        [Parameter(ParameterSetName = KeysSet)]
+        [Parameter(ParameterSetName = CredentialSet)]
+        public TimestampUnit? TimestampUnit { get; set; }
+
         [Parameter(Mandatory = true, ParameterSetName = ProfileSet)]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(ProfileNameCompleter))]
@@ -113,7 +118,8 @@ namespace Pandapon.Commands
             try
             {
                 Uri endpoint = Endpoint == null ? PandaponEndpoint.Default : PandaponEndpoint.Parse(Endpoint, "-Endpoint");
-                SignatureOptions signature = SignatureRecipe.Parse(SignatureTemplate, SignatureAlgorithm, SignatureCase?.ToString(), SignatureRecipe.Parameters);
+                SignatureOptions signature = SignatureRecipe.Parse(SignatureTemplate, SignatureAlgorithm, SignatureCase?.ToString(), SignatureRecipe.Parameters,
+                    timestampUnit: TimestampUnit?.ToString());
                 credential = new ApiCredential(accessKey, secretKey, UserId, endpoint, signature);
             }
             catch (ArgumentException e)

@@ -22,6 +22,7 @@ namespace Pandapon.Credentials
         public const string SignatureTemplateVariable = "PANDAPON_SIGNATURE_TEMPLATE";
         public const string SignatureAlgorithmVariable = "PANDAPON_SIGNATURE_ALGORITHM";
         public const string SignatureCaseVariable = "PANDAPON_SIGNATURE_CASE";
+        public const string TimestampUnitVariable = "PANDAPON_TIMESTAMP_UNIT";
 
         private readonly Func<string, string?> _environment;
 
@@ -102,10 +103,11 @@ namespace Pandapon.Credentials
         }
 
         private static readonly SignatureRecipe.Names EnvironmentNames =
-            new SignatureRecipe.Names(SignatureTemplateVariable, SignatureAlgorithmVariable, SignatureCaseVariable);
+            new SignatureRecipe.Names(SignatureTemplateVariable, SignatureAlgorithmVariable, SignatureCaseVariable, TimestampUnitVariable);
 
         private SignatureOptions SignatureFromEnvironment()
-            => SignatureRecipe.Parse(Variable(SignatureTemplateVariable), Variable(SignatureAlgorithmVariable), Variable(SignatureCaseVariable), EnvironmentNames);
+            => SignatureRecipe.Parse(Variable(SignatureTemplateVariable), Variable(SignatureAlgorithmVariable), Variable(SignatureCaseVariable), EnvironmentNames,
+                timestampUnit: Variable(TimestampUnitVariable));
 
         private string? Variable(string name)
         {

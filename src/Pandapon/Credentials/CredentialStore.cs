@@ -168,7 +168,9 @@ namespace Pandapon.Credentials
             try
             {
                 signature = SignatureRecipe.Parse(OptionalString(p, where, "signatureTemplate"), OptionalString(p, where, "signatureAlgorithm"),
-                    OptionalString(p, where, "signatureCase"), new SignatureRecipe.Names(where + ".signatureTemplate", where + ".signatureAlgorithm", where + ".signatureCase"));
+                    OptionalString(p, where, "signatureCase"),
+                    new SignatureRecipe.Names(where + ".signatureTemplate", where + ".signatureAlgorithm", where + ".signatureCase", where + ".timestampUnit"),
+                    timestampUnit: OptionalString(p, where, "timestampUnit"));
             }
             catch (ArgumentException e)
             {
@@ -219,7 +221,9 @@ namespace Pandapon.Credentials
                         writer.WriteString("endpoint", PandaponEndpoint.Display(c.Endpoint));
                         writer.WriteString("signatureAlgorithm", RequestSigner.DisplayName(c.Signature.Algorithm));
                         writer.WriteString("signatureCase", c.Signature.Case.ToString());
+                        // Written only when not the default, so a profile follows the default recipe of the module reading it.
                         if (c.Signature.Template != SignatureOptions.DefaultTemplate) writer.WriteString("signatureTemplate", c.Signature.Template);
+                        if (c.Signature.TimestampUnit != TimestampUnit.Milliseconds) writer.WriteString("timestampUnit", c.Signature.TimestampUnit.ToString());
                         writer.WriteEndObject();
                     }
                     writer.WriteEndObject();

@@ -25,6 +25,9 @@ namespace Pandapon.Models
         public string SignatureCase { get; set; } = "";
         public string SignatureTemplate { get; set; } = "";
 
+        /// <summary>The unit of the timestamp header: Milliseconds or Seconds.</summary>
+        public string TimestampUnit { get; set; } = "";
+
         /// <summary>The profile store file, for saved profiles.</summary>
         public string? StorePath { get; set; }
 
@@ -40,6 +43,7 @@ namespace Pandapon.Models
             SignatureAlgorithm = RequestSigner.DisplayName(credential.Signature.Algorithm),
             SignatureCase = credential.Signature.Case.ToString(),
             SignatureTemplate = credential.Signature.Template,
+            TimestampUnit = credential.Signature.TimestampUnit.ToString(),
             StorePath = storePath,
         };
 

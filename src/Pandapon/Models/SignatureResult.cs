@@ -10,6 +10,7 @@ namespace Pandapon.Models
         public string SignatureAlgorithm { get; set; } = "";
         public string SignatureCase { get; set; } = "";
         public string SignatureTemplate { get; set; } = "";
+        public string TimestampUnit { get; set; } = "";
         public string CanonicalString { get; set; } = "";
         public string Signature { get; set; } = "";
 
