@@ -22,6 +22,7 @@
         'Remove-PandaponCredential'
         'Set-PandaponCredential'
         'Submit-PandaponReturnShipment'
+        'Test-PandaponCredential'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

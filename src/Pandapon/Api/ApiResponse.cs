@@ -1,3 +1,4 @@
+using System;
 using System.Text.Json;
 
 namespace Pandapon.Api
@@ -31,5 +32,8 @@ namespace Pandapon.Api
 
         /// <summary>How many attempts it took (1 when the first succeeded).</summary>
         public int Attempts { get; internal set; } = 1;
+
+        /// <summary>The server's clock minus ours, from its <c>Date</c> header (to the second); null without one.</summary>
+        public TimeSpan? ClockSkew { get; internal set; }
     }
 }

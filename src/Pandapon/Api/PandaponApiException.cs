@@ -70,6 +70,12 @@ namespace Pandapon.Api
         /// <summary>How many attempts were made before giving up.</summary>
         public int Attempts { get; internal set; } = 1;
 
+        /// <summary>The server's clock minus ours, from its <c>Date</c> header (to the second); null without one.</summary>
+        public TimeSpan? ClockSkew { get; internal set; }
+
+        /// <summary>For an <see cref="ApiErrorKind.Authentication"/> failure, which part was refused, as far as the answer says.</summary>
+        public AuthenticationPart AuthenticationPart { get; private set; }
+
         /// <summary>What the user can do about it, when we know; also the last sentence of the message.</summary>
         public string? RecommendedAction { get; private set; }
 
@@ -121,7 +127,7 @@ namespace Pandapon.Api
         /// <summary>The envelope said <c>code</c> is not 200 (or the HTTP status said failure).</summary>
         internal static PandaponApiException FromEnvelope(string operation, int httpStatus, int? code, string? msg, string? requestId, TimeSpan? retryAfter)
         {
-            var kind = KindFor(code, httpStatus);
+            var kind = AuthenticationRefusal.IsRefusal(code, httpStatus, msg, out AuthenticationPart part) ? ApiErrorKind.Authentication : KindFor(code, httpStatus);
             var text = new StringBuilder(operation).Append(" failed: ");
             AppendServerFacts(text, code, msg, requestId, httpStatus);
             return new PandaponApiException(kind, operation, text.ToString())
@@ -132,6 +138,7 @@ namespace Pandapon.Api
                 HttpStatus = httpStatus,
                 RetryAfter = retryAfter,
                 RecommendedAction = HintFor(operation, kind, code),
+                AuthenticationPart = part,
             };
         }
 

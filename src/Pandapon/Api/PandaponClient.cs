@@ -222,7 +222,20 @@ namespace Pandapon.Api
                         int status = (int)response.StatusCode;
                         if (log != null && log.IsDebugEnabled) log.Debug(DescribeResponse(response, body, clock.Elapsed, credential, signature));
                         if (status >= 300 && status < 400) throw PandaponApiException.Redirected(operation, status, response.Headers.Location);
-                        ApiResponse parsed = EnvelopeParser.Parse(operation, status, response.ReasonPhrase, body, RetryAfter(response));
+                        // How far the server's clock is from ours (its Date header, to the second): for Test-PandaponCredential.
+                        TimeSpan? clockSkew = response.Headers.Date is DateTimeOffset serverDate
+                            ? TimeSpan.FromSeconds(Math.Round((serverDate - _clock()).TotalSeconds)) : (TimeSpan?)null;
+                        ApiResponse parsed;
+                        try
+                        {
+                            parsed = EnvelopeParser.Parse(operation, status, response.ReasonPhrase, body, RetryAfter(response));
+                        }
+                        catch (PandaponApiException e)
+                        {
+                            e.ClockSkew = clockSkew;
+                            throw;
+                        }
+                        parsed.ClockSkew = clockSkew;
                         log?.Verbose($"{request.Method} {request.Path} answered HTTP {status}, code {parsed.Code}, requestId {parsed.RequestId} in {clock.ElapsedMilliseconds} ms.");
                         return parsed;
                     }
