@@ -415,7 +415,9 @@ internal sealed class OrderBook
             Shipped = shippedAt,
             Completed = completed,
             Closed = closed,
-            CloseReason = closed is null ? null : status == OrderStatus.Cancel ? "buyerCancel" : paid ? "refund" : "sellerGoodsLack",
+            // Upstream's cancel reasons: the buyer cancelled, the seller closed an unpaid order, or (paid, refunded in full) other.
+            CloseReason = closed is null ? null : status == OrderStatus.Cancel ? "buyerCancel" : paid ? "other" : "sellerGoodsLack",
+            CloseRemark = closed is not null && status == OrderStatus.Terminated && paid ? "全额退款，交易关闭" : null,
             Waybills = waybills,
             Entries = entries,
         };

@@ -41,10 +41,11 @@ internal sealed class OrderCancelEndpoint(RefundStore store)
         }
         return store.Update(changes =>
         {
-            SandboxOrder? order = OrderEndpoints.Visible(changes.Orders.Find(orderId));
-            if (order is null) return OrderEndpoints.NotFound(orderId);
-            if (order.Status != OrderStatus.WaitBuyerPay)
-                return ApiError.OrderCancelRejected.With($"{order.Status}，只有待付款(waitbuyerpay)订单可以取消 (only unpaid orders can be cancelled)");
+            SandboxOrder? seen = OrderEndpoints.Visible(changes.Orders.View(orderId));
+            if (seen is null) return OrderEndpoints.NotFound(orderId);
+            if (seen.Status != OrderStatus.WaitBuyerPay)
+                return ApiError.OrderCancelRejected.With($"{seen.Status}，只有待付款(waitbuyerpay)订单可以取消 (only unpaid orders can be cancelled)");
+            SandboxOrder order = changes.Orders.Find(orderId)!;   // kept from now on: it changes
             changes.Orders.SetStatus(order, OrderStatus.Cancel);
             order.Closed = RefundWorkflow.BeijingNow();
             order.CloseReason = reason;

@@ -44,7 +44,7 @@ internal sealed class OrderReceiveGoodsEndpoint(RefundStore store)
                 if (order.Entry(id) is null) return Refused(EntryNotInOrder, $"子订单不属于该订单(order entry not in the order): {id}");
             if (!OrderStatus.CanConfirmReceipt(order.Status))
                 return Refused(StatusNotAllowed, $"订单当前状态不能确认收货(order status does not allow confirming receipt): {order.Status}");
-            SandboxOrder kept = changes.Orders.Find(orderId)!;
+            SandboxOrder kept = changes.Orders.Find(orderId)!;   // kept from now on: it changes
             changes.Orders.SetStatus(kept, OrderStatus.ConfirmGoods);
             kept.Completed = RefundWorkflow.BeijingNow();
             return ApiResult.Ok(Success);
