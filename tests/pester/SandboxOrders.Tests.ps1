@@ -227,6 +227,9 @@ Describe 'Sandbox orders and refunds' {
             foreach ($item in $items | Where-Object { $_.refundId -and $_.refundId -ne $refundId }) { "$orderId line $($item.subItemID) has another refund $($item.refundId)" }
         }
         $problems | Should -BeNullOrEmpty
+        # Every refund, not only the sample, is on a line of a listed order, and no line names a refund that does not exist.
+        $onLines = @($Walk.Rows | ForEach-Object { $_.productItems } | Where-Object refundId | ForEach-Object refundId | Sort-Object -Unique)
+        $onLines | Should -Be @($ids | Sort-Object -Unique)
     }
 
     It 'gives every order 1 to 4 lines whose amounts add up to the total (yuan), some with 4' {

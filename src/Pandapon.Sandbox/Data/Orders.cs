@@ -119,8 +119,9 @@ internal sealed class OrderBook
     private static readonly DateTime FreshNewest = new(2025, 12, 1, 8, 0, 0, DateTimeKind.Unspecified);
     private const long FreshSpacingMs = 7 * 60 * 1000;
 
-    // The statuses of fresh orders, in turn. Even tens give each case a refund application meets (slot 8 unpaid,
-    // slot 9 bought by another account); odd tens the rest of 1688's statuses, so every status can be listed.
+    // The statuses of fresh orders, in turn. The first ten give each case a refund application meets (slot 8 unpaid),
+    // the second ten the rest of 1688's statuses, so that every status can be listed. The last of every ten (9, 19)
+    // was bought by another account.
     private static readonly string[] FreshStatuses =
     [
         OrderStatus.WaitSellerSend, OrderStatus.WaitBuyerReceive, OrderStatus.Success, OrderStatus.WaitBuyerReceive, OrderStatus.WaitSellerSend,
