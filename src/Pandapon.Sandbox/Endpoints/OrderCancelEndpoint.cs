@@ -6,7 +6,7 @@ namespace Pandapon.Sandbox.Endpoints;
 /// <summary>
 /// <c>POST /alibaba/order/cancel</c> <c>{webSite, orderId, cancelReason, remark}</c>: the buyer cancels an unpaid order.
 /// Answers <c>data: true</c>; the order is <c>cancel</c> from then on. An order in any other status (a cancelled one too)
-/// is refused with code 6001, the sandbox's choice (docs/api-orders.md, "What the sandbox chose").
+/// is refused with code 6001, the sandbox's choice (docs/api-orders.md, "Cancel").
 /// </summary>
 internal sealed class OrderCancelEndpoint(RefundStore store)
 {

@@ -9,7 +9,7 @@ namespace Pandapon.Sandbox.Endpoints;
 /// <c>POST /alibaba/order/receivegoods</c> <c>{orderId, orderEntryIds[]}</c>: the buyer confirms receipt. Allowed while
 /// the goods are on their way or signed for (<c>waitbuyerreceive</c>, <c>waitbuyersign</c>, <c>signinsuccess</c>); the
 /// whole order becomes <c>confirm_goods</c>. Answers 1688's <c>{success, errorInfo, errorCode}</c>: a refusal is
-/// <c>success:false</c> in a success envelope (docs/api-orders.md, "What the sandbox chose").
+/// <c>success:false</c> in a success envelope (docs/api-orders.md, "Confirm receipt").
 /// </summary>
 internal sealed class OrderReceiveGoodsEndpoint(RefundStore store)
 {

@@ -23,7 +23,7 @@ public sealed class ApiError
     public static readonly ApiError RefundCreateRejected = new(11, "refundCreateRejected", 200, 5100, "其他错误");
     public static readonly ApiError ReturnShipmentRejected = new(12, "returnShipmentRejected", 200, 4002, "物流信息错误");
 
-    // The order actions' refusals (docs/api-orders.md, "What the sandbox chose"): a cancel of an order that is no longer
+    // The order actions' refusals (docs/api-orders.md, "Cancel" and "Confirm receipt"): a cancel of an order that is no longer
     // unpaid is an envelope error; a receipt 1688 refuses is a success envelope with data.success=false, counted here too.
     public static readonly ApiError OrderCancelRejected = new(13, "orderCancelRejected", 200, 6001, "订单状态不允许取消(order status does not allow cancel)");
     public static readonly ApiError ReceiveGoodsRejected = new(14, "receiveGoodsRejected", 200, 200, "确认收货失败(receive goods refused)");
