@@ -66,7 +66,8 @@ builder.WebHost.ConfigureKestrel(kestrel =>
 builder.WebHost.UseSockets(sockets => sockets.UnsafePreferInlineScheduling = true);
 var app = builder.Build();
 
-var stats = new SandboxStats([RefundInfoEndpoint.Path, RefundCreateEndpoint.Path, ReturnShipmentEndpoint.Path, OrderDetailEndpoint.Path]);
+var stats = new SandboxStats([RefundInfoEndpoint.Path, RefundCreateEndpoint.Path, ReturnShipmentEndpoint.Path, OrderDetailEndpoint.Path,
+    .. OrderEndpoints.Paths]);
 var envelope = new Envelope(store.DevelopId);
 var gateway = new SignedGateway(
     options,
@@ -81,6 +82,7 @@ gateway.Map(app, RefundInfoEndpoint.Method, RefundInfoEndpoint.Path, new RefundI
 gateway.Map(app, RefundCreateEndpoint.Method, RefundCreateEndpoint.Path, new RefundCreateEndpoint(store).Handle);
 gateway.Map(app, ReturnShipmentEndpoint.Method, ReturnShipmentEndpoint.Path, new ReturnShipmentEndpoint(store).Handle);
 gateway.Map(app, OrderDetailEndpoint.Method, OrderDetailEndpoint.Path, new OrderDetailEndpoint(store).Handle);
+OrderEndpoints.Map(app, gateway, store, options);
 SandboxControlEndpoints.Map(app, store, stats);
 app.MapGet("/", () => "Pandapon sandbox");
 app.MapFallback(gateway.NoSuchPathAsync);

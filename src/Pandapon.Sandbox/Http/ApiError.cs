@@ -23,6 +23,11 @@ public sealed class ApiError
     public static readonly ApiError RefundCreateRejected = new(11, "refundCreateRejected", 200, 5100, "其他错误");
     public static readonly ApiError ReturnShipmentRejected = new(12, "returnShipmentRejected", 200, 4002, "物流信息错误");
 
+    // The order actions' refusals (docs/api-orders.md, "Cancel" and "Confirm receipt"): a cancel of an order that is no longer
+    // unpaid is an envelope error; a receipt 1688 refuses is a success envelope with data.success=false, counted here too.
+    public static readonly ApiError OrderCancelRejected = new(13, "orderCancelRejected", 200, 6001, "订单状态不允许取消(order status does not allow cancel)");
+    public static readonly ApiError ReceiveGoodsRejected = new(14, "receiveGoodsRejected", 200, 200, "确认收货失败(receive goods refused)");
+
     // Injected faults that answer with an envelope; counted under "faults", never under "refusals".
     public static readonly ApiError TooManyRequests = new(-1, "ratelimit", 429, 42901, "too many requests");
     public static readonly ApiError InternalError = new(-1, "server", 500, 50001, "internal error");
@@ -32,6 +37,7 @@ public sealed class ApiError
     [
         MissingHeader, UnknownAccessKey, UserIdMismatch, SignatureMismatch, TimestampInvalid, NonceReused,
         InvalidRequest, RefundNotFound, NoSuchPath, MethodNotAllowed, OrderNotFound, RefundCreateRejected, ReturnShipmentRejected,
+        OrderCancelRejected, ReceiveGoodsRejected,
     ];
 
     private ApiError(int index, string reason, int httpStatus, int code, string message)
