@@ -9,7 +9,7 @@ namespace Pandapon.Commands
     /// <summary>
     /// <para type="synopsis">Shows which PandaPon credentials a call would use and where they come from, or the saved profiles; never the secret.</para>
     /// </summary>
-    [Cmdlet(VerbsCommon.Get, "PandaponCredential", DefaultParameterSetName = CurrentSet)]
+    [Cmdlet(VerbsCommon.Get, "PandaponCredential", HelpUri = OnlineHelp.BaseUri + "Get-PandaponCredential.md", DefaultParameterSetName = CurrentSet)]
     [OutputType(typeof(CredentialInfo))]
     public sealed class GetPandaponCredentialCommand : PandaponCmdlet
     {

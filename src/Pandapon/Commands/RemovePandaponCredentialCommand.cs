@@ -7,7 +7,7 @@ namespace Pandapon.Commands
     /// <summary>
     /// <para type="synopsis">Deletes saved PandaPon credential profiles.</para>
     /// </summary>
-    [Cmdlet(VerbsCommon.Remove, "PandaponCredential", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+    [Cmdlet(VerbsCommon.Remove, "PandaponCredential", HelpUri = OnlineHelp.BaseUri + "Remove-PandaponCredential.md", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     public sealed class RemovePandaponCredentialCommand : PandaponCmdlet
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]

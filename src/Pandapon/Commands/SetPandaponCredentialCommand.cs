@@ -10,7 +10,7 @@ namespace Pandapon.Commands
     /// <summary>
     /// <para type="synopsis">Sets the PandaPon credentials of this session, or saves them as a profile (-StoreAs) without changing the session.</para>
     /// </summary>
-    [Cmdlet(VerbsCommon.Set, "PandaponCredential", DefaultParameterSetName = KeysSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
+    [Cmdlet(VerbsCommon.Set, "PandaponCredential", HelpUri = OnlineHelp.BaseUri + "Set-PandaponCredential.md", DefaultParameterSetName = KeysSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
     [OutputType(typeof(CredentialInfo))]
     public sealed class SetPandaponCredentialCommand : PandaponCmdlet
     {
