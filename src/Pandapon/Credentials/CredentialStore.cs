@@ -19,6 +19,7 @@ namespace Pandapon.Credentials
     {
         public const string FileName = "credentials.json";
         public const int FormatVersion = 1;
+        public const string ConfigDirectoryVariable = "PANDAPON_CONFIG_DIR";
         private static readonly TimeSpan LockTimeout = TimeSpan.FromSeconds(10);
 
         /// <param name="directory">The folder of the store.</param>
@@ -52,8 +53,6 @@ namespace Pandapon.Credentials
             return new CredentialStore(DefaultDirectory(Environment.GetEnvironmentVariable), overridden ? ConfigDirectoryVariable : null);
         }
 
-        public const string ConfigDirectoryVariable = "PANDAPON_CONFIG_DIR";
-
         /// <summary>
         /// PANDAPON_CONFIG_DIR when set; otherwise %APPDATA%\Pandapon on Windows, and $XDG_CONFIG_HOME/pandapon or
         /// ~/.config/pandapon elsewhere.
@@ -80,7 +79,15 @@ namespace Pandapon.Credentials
         /// </summary>
         public string? CheckPermissions()
         {
-            string target = UnixFileSystem.FollowLinks(FilePath);
+            string target;
+            try
+            {
+                target = UnixFileSystem.FollowLinks(FilePath);
+            }
+            catch (IOException)
+            {
+                return null;   // a loop of links: reading and writing the store report it
+            }
             if (Platform.IsWindows || !File.Exists(target)) return null;
             var problems = new List<string>();
             if (UnixFileSystem.PermissionsOf(target) is int fileMode && UnixFileSystem.IsWiderThanOwner(fileMode))
@@ -305,7 +312,7 @@ namespace Pandapon.Credentials
             string target = UnixFileSystem.FollowLinks(FilePath);
             if (target != FilePath && !File.Exists(target))
                 throw new CredentialStoreException(FilePath, $"The credential store '{FilePath}' is a symbolic link to '{target}', which does not exist. " +
-                    "Pandapon does not create files through a dangling link: restore the target (an empty file will do: '{}'), or remove the link.");
+                    "Pandapon does not create files through a dangling link: restore the target (a file holding {} will do), or remove the link.");
             return target;
         }
 
