@@ -81,6 +81,25 @@ public sealed class CredentialResolverTests : IDisposable
         Assert.Contains("Saved profiles: default, named, env-named", e.Message);
     }
 
+    [Theory]
+    [InlineData("../x")]
+    [InlineData("a b")]
+    [InlineData("[")]
+    public void AProfileNameThatCouldNeverBeSaved_IsRefusedWithoutSuggestingToSaveIt(string name)
+    {
+        var e = Assert.Throws<PandaponCredentialException>(() => Resolver().Resolve(null, name, null));
+        Assert.Equal(PandaponCredentialException.InvalidProfileName, e.ErrorId);
+        Assert.Contains($"-ProfileName '{name}' is not a valid profile name", e.Message);
+        Assert.DoesNotContain("-StoreAs", e.Message);
+    }
+
+    [Fact]
+    public void TheHintToSaveAMissingProfileQuotesItsName_SoPowerShellCannotReadItAsANumber()
+    {
+        var e = Assert.Throws<PandaponCredentialException>(() => Resolver().Resolve(null, "1e3", null));
+        Assert.Contains("-StoreAs '1e3'", e.Message);
+    }
+
     [Fact]
     public void AMissingPandaponProfileIsAnError_NotAFallBackToDefault()
     {

@@ -60,6 +60,15 @@ public class ManifestTests
     }
 
     [Fact]
+    public void TheReleaseNotesNameEveryExportedCmdlet()
+    {
+        string psd1 = File.ReadAllText(Path.Combine(RepoRoot(), "Pandapon.psd1"));
+        var notes = Regex.Match(psd1, @"ReleaseNotes\s*=\s*@?'(?<text>(?:[^']|'')*)'");
+        Assert.True(notes.Success, "ReleaseNotes = '...' not found in Pandapon.psd1");
+        Assert.All(ManifestCmdlets(), name => Assert.Contains(name, notes.Groups["text"].Value));
+    }
+
+    [Fact]
     public void EveryCmdletIsAPandaponCmdlet()
         => Assert.All(CompiledCmdlets(), name => Assert.Matches("^[A-Z][a-z]+-Pandapon[A-Za-z]*$", name));
 }

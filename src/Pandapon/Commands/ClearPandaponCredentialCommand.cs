@@ -6,7 +6,7 @@ namespace Pandapon.Commands
     /// <summary>
     /// <para type="synopsis">Forgets the credentials set in this session by Set-PandaponCredential; saved profiles are kept.</para>
     /// </summary>
-    [Cmdlet(VerbsCommon.Clear, "PandaponCredential", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
+    [Cmdlet(VerbsCommon.Clear, "PandaponCredential", HelpUri = OnlineHelp.BaseUri + "Clear-PandaponCredential.md", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
     public sealed class ClearPandaponCredentialCommand : PandaponCmdlet
     {
         protected override void ProcessRecord()

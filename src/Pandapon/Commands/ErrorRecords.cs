@@ -27,7 +27,8 @@ namespace Pandapon.Commands
             };
 
         public static ErrorRecord FromCredentials(PandaponCredentialException e, object? target)
-            => new ErrorRecord(e, e.ErrorId, e.ErrorId == PandaponCredentialException.InvalidEnvironment ? ErrorCategory.InvalidArgument : ErrorCategory.ObjectNotFound, target);
+            => new ErrorRecord(e, e.ErrorId, e.ErrorId == PandaponCredentialException.InvalidEnvironment || e.ErrorId == PandaponCredentialException.InvalidProfileName
+                ? ErrorCategory.InvalidArgument : ErrorCategory.ObjectNotFound, target);
 
         public static ErrorRecord FromStore(CredentialStoreException e)
             => new ErrorRecord(e, "Pandapon.CredentialStoreUnusable", ErrorCategory.InvalidData, e.FilePath);

@@ -10,7 +10,7 @@ namespace Pandapon.Commands
     /// <summary>
     /// <para type="synopsis">Gets 1688 after-sales refunds by id, as typed objects for the pipeline.</para>
     /// </summary>
-    [Cmdlet(VerbsCommon.Get, "PandaponRefund")]
+    [Cmdlet(VerbsCommon.Get, "PandaponRefund", HelpUri = OnlineHelp.BaseUri + "Get-PandaponRefund.md")]
     [OutputType(typeof(Refund))]
     [OutputType(typeof(PSObject))]
     public sealed class GetPandaponRefundCommand : PandaponApiCmdlet

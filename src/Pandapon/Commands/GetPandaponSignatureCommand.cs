@@ -10,7 +10,7 @@ namespace Pandapon.Commands
     /// <summary>
     /// <para type="synopsis">Computes the canonical string and the signature of a PandaPon request.</para>
     /// </summary>
-    [Cmdlet(VerbsCommon.Get, "PandaponSignature")]
+    [Cmdlet(VerbsCommon.Get, "PandaponSignature", HelpUri = OnlineHelp.BaseUri + "Get-PandaponSignature.md")]
     [OutputType(typeof(SignatureResult))]
     public sealed class GetPandaponSignatureCommand : PandaponCmdlet
     {

@@ -9,7 +9,7 @@ namespace Pandapon.Commands
     /// <summary>
     /// <para type="synopsis">Calls any PandaPon API endpoint, signed, and returns its data like Invoke-RestMethod.</para>
     /// </summary>
-    [Cmdlet(VerbsLifecycle.Invoke, "PandaponRequest")]
+    [Cmdlet(VerbsLifecycle.Invoke, "PandaponRequest", HelpUri = OnlineHelp.BaseUri + "Invoke-PandaponRequest.md")]
     [OutputType(typeof(PSObject))]
     public sealed class InvokePandaponRequestCommand : PandaponApiCmdlet
     {

@@ -12,7 +12,7 @@ namespace Pandapon.Commands
     /// <summary>
     /// <para type="synopsis">Opens a 1688 after-sales refund (or a return and refund) for entries of an order.</para>
     /// </summary>
-    [Cmdlet(VerbsCommon.New, "PandaponRefund", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+    [Cmdlet(VerbsCommon.New, "PandaponRefund", HelpUri = OnlineHelp.BaseUri + "New-PandaponRefund.md", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     [OutputType(typeof(RefundCreateResult), typeof(Refund))]
     public sealed class NewPandaponRefundCommand : RefundWriteCmdlet
     {

@@ -8,7 +8,7 @@ namespace Pandapon.Commands
     /// <summary>
     /// <para type="synopsis">Tells 1688 that the goods of a return-and-refund were shipped back: carrier and waybill.</para>
     /// </summary>
-    [Cmdlet(VerbsLifecycle.Submit, "PandaponReturnShipment", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [Cmdlet(VerbsLifecycle.Submit, "PandaponReturnShipment", HelpUri = OnlineHelp.BaseUri + "Submit-PandaponReturnShipment.md", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(ReturnShipmentResult), typeof(Refund))]
     public sealed class SubmitPandaponReturnShipmentCommand : RefundWriteCmdlet
     {
