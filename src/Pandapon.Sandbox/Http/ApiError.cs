@@ -23,6 +23,9 @@ public sealed class ApiError
     public static readonly ApiError RefundCreateRejected = new(11, "refundCreateRejected", 200, 5100, "其他错误");
     public static readonly ApiError ReturnShipmentRejected = new(12, "returnShipmentRejected", 200, 4002, "物流信息错误");
 
+    // An unknown Taobao reverse order (逆向单): the sandbox's choice in the 404xx family, like 40401 for 1688 refunds.
+    public static readonly ApiError TaobaoRefundNotFound = new(13, "taobaoRefundNotFound", 200, 40403, "reverse order not found");
+
     // Injected faults that answer with an envelope; counted under "faults", never under "refusals".
     public static readonly ApiError TooManyRequests = new(-1, "ratelimit", 429, 42901, "too many requests");
     public static readonly ApiError InternalError = new(-1, "server", 500, 50001, "internal error");
@@ -32,6 +35,7 @@ public sealed class ApiError
     [
         MissingHeader, UnknownAccessKey, UserIdMismatch, SignatureMismatch, TimestampInvalid, NonceReused,
         InvalidRequest, RefundNotFound, NoSuchPath, MethodNotAllowed, OrderNotFound, RefundCreateRejected, ReturnShipmentRejected,
+        TaobaoRefundNotFound,
     ];
 
     private ApiError(int index, string reason, int httpStatus, int code, string message)
