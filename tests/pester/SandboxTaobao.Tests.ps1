@@ -491,6 +491,16 @@ Describe 'Taobao reverse orders are the same for the same seed' {
             Should -Not -Be (ConvertTo-Text (Get-Detail $Sandboxes.seed42 $a[0]).refundOrderAggregate.purchaseOrderLine)
     }
 
+    It 'pins seed 1 with golden values, so the data stays the same across machines, .NET versions and releases' {
+        # If a deliberate change to the data breaks this, update the values and say so in docs/api-taobao-refunds.md.
+        function Get-Sha([string]$Text) { [Convert]::ToHexStringLower([Security.Cryptography.SHA256]::HashData([Text.Encoding]::UTF8.GetBytes($Text))) }
+        Get-Sha (Invoke-WebRequest "$($Main.endpoint)/sandbox/taobao/refunds").Content | Should -Be '4e298462925c85998e376722c3749babdcdcd6763f55c0d79b45218c31a95d15'
+        $sig = Get-PandaponSignature -AccessKey $Main.accessKey -SecretKey $Main.secretKey
+        $headers = @{ 'access-key' = $Main.accessKey; 'timestamp' = $sig.Timestamp; 'nonce-str' = $sig.Nonce; 'user-id' = $Main.userId; 'signature' = $sig.Signature }
+        $content = (Invoke-WebRequest -Method Post -Uri "$($Main.endpoint)$ListPath" -Headers $headers -ContentType 'application/json' -Body '{"pageNo":1,"pageSize":100}').Content
+        Get-Sha $content.Substring($content.IndexOf('"data":')) | Should -Be 'c331a2f5b363f1117d649b6337f0ce5bf29634dec02f33419480156401f38e4d'
+    }
+
     It 'keeps the awkward records the same whatever the seed (distributorId aside)' {
         foreach ($id in $Awkward.Values) {
             ConvertTo-Text (Get-Detail $Sandboxes.seed43 $id).refundOrderAggregate | Should -Be (ConvertTo-Text (Get-Detail $Sandboxes.seed42 $id).refundOrderAggregate)

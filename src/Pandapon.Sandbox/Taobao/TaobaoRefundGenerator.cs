@@ -39,12 +39,12 @@ public sealed class TaobaoRefundGenerator
     // Which purchase order (part 0, 1, 2) each of a block's three records belongs to.
     private static readonly int[][] BlockPatterns = [[0, 1, 2], [0, 0, 1], [0, 1, 1], [0, 0, 0]];
 
-    private static readonly (int, int)[] RefundOnlyStatuses =
+    private static readonly (int Status, int Weight)[] RefundOnlyStatuses =
     [
         (TaobaoStatus.NotApplied, 2), (TaobaoStatus.Applied, 20), (TaobaoStatus.Succeeded, 45), (TaobaoStatus.SellerRefused, 13), (TaobaoStatus.Closed, 20),
     ];
 
-    private static readonly (int, int)[] ReturnStatuses =
+    private static readonly (int Status, int Weight)[] ReturnStatuses =
     [
         (TaobaoStatus.NotApplied, 2), (TaobaoStatus.Applied, 14), (TaobaoStatus.SellerAgreed, 14), (TaobaoStatus.WaitingSellerReceipt, 12),
         (TaobaoStatus.Succeeded, 35), (TaobaoStatus.SellerRefused, 8), (TaobaoStatus.Closed, 15),
@@ -232,9 +232,26 @@ public sealed class TaobaoRefundGenerator
         long created = TimeBase + index * TimeStep + rng.Next(0, TimeStep);
         long refundId = RefundIdBase + index * RefundIdSpread + rng.Next(0, RefundIdSpread);
         int type = rng.Chance(0.55) ? 1 : 2;
-        int status = rng.PickWeighted(type == 1 ? RefundOnlyStatuses : ReturnStatuses);
+        int status = PickStatus(rng, type == 1 ? RefundOnlyStatuses : ReturnStatuses);
         return new Key(refundId, created, type, status);
     }
+
+    // SplitMix64.PickWeighted's draw and walk, over an array: the list scans this for every record, so no enumerator.
+    private static int PickStatus(SplitMix64 rng, (int Status, int Weight)[] weighted)
+    {
+        int total = 0;
+        for (int i = 0; i < weighted.Length; i++) total += weighted[i].Weight;
+        int roll = rng.Next(0, total);
+        for (int i = 0; i < weighted.Length; i++)
+        {
+            if (roll < weighted[i].Weight) return weighted[i].Status;
+            roll -= weighted[i].Weight;
+        }
+        return weighted[^1].Status;
+    }
+
+    /// <summary>The creation time of record <paramref name="index"/> alone (its first draw).</summary>
+    public long GmtCreateOf(long index) => TimeBase + index * TimeStep + Stream(index).Next(0, TimeStep);
 
     private sealed record Block(int[] Pattern, long[] PurchaseOrderIds, long[] PayOrderIds, int[] Suppliers, long SalesOrderId);
 
