@@ -330,7 +330,13 @@ Describe 'Taobao reverse-order cancel (GET /open/order/refund/cancel/{refundId})
 
     It 'withdraws an Applied (10) reverse order: cancelSuccess, Closed (-20) from then on' {
         $id = @(Get-Ids $Writes 10)[0]
+        # Pages read in turn resume the previous scan; a withdrawal must still show on the next page.
+        $applied = (Get-Page $Writes @{ refundStatus = 10; pageNo = 1; pageSize = 5 }).totalRecords
+        $closed = (Get-Page $Writes @{ refundStatus = -20; pageNo = 1; pageSize = 5 }).totalRecords
         $r = Stop-Reverse $Writes $id
+        (Get-Page $Writes @{ refundStatus = 10; pageNo = 2; pageSize = 5 }).totalRecords | Should -Be ($applied - 1)
+        (Get-Page $Writes @{ refundStatus = -20; pageNo = 2; pageSize = 5 }).totalRecords | Should -Be ($closed + 1)
+        @(Get-AllRows $Writes @{ refundStatus = -20 } -PageSize 5 | ForEach-Object { "$($_.refundId)" }) | Should -Contain $id
         @($r.PSObject.Properties.Name) | Should -Be @('cancelSuccess', 'currency', 'distributorId', 'refundOrderAggregate')
         $r.cancelSuccess | Should -BeTrue
         $r.currency | Should -Be 'CNY'

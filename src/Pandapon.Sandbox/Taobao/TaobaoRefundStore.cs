@@ -63,8 +63,8 @@ public sealed class TaobaoRefundStore
     public (long Total, List<TaobaoRefund> Rows) Query(TaobaoFilter filter, int pageNo, int pageSize)
     {
         long skip = (long)(pageNo - 1) * pageSize;
-        if (filter is { RefundId: null, PurchaseOrderId: null, SalesOrderId: null, Status: null })
-            return QueryByTime(filter, skip, pageSize);
+        if (filter is { RefundId: null, PurchaseOrderId: null, SalesOrderId: null })
+            return filter.Status is null ? QueryByTime(filter, skip, pageSize) : QueryByStatus(filter, skip, pageSize);
         long total = 0;
         var rows = new List<TaobaoRefund>(pageSize);
         foreach (long entry in Candidates(filter))
@@ -99,6 +99,52 @@ public sealed class TaobaoRefundStore
         return (total, rows);
     }
 
+    /// <summary>
+    /// The list filtered by status (and maybe time): a scan of the time range, newest first, then the awkward records.
+    /// A client reads pages in turn, so each scan leaves a mark (the total, and where the page after it starts) and the
+    /// next page resumes there instead of scanning 100,000 records again; any withdrawal makes every mark stale.
+    /// </summary>
+    private (long Total, List<TaobaoRefund> Rows) QueryByStatus(TaobaoFilter filter, long skip, int pageSize)
+    {
+        var (low, high) = TaobaoRefundGenerator.IndexRange(filter.CreatedFrom, filter.CreatedTo, _count);
+        long generated = Math.Max(0, high - low + 1);
+        long version = Interlocked.Read(ref _version);
+        long total = -1, matched = 0, position = 0;
+        if (_marks.TryGetValue(filter, out var mark) && mark.Version == version && mark.Matched <= skip)
+            (total, matched, position) = (mark.Total, mark.Matched, mark.Position);
+
+        var rows = new List<TaobaoRefund>(pageSize);
+        ScanMark? next = null;
+        for (; position < generated + AwkwardIds.Length; position++)
+        {
+            long entry = position < generated ? high - position : -1 - (position - generated);
+            if (!Matches(entry, filter)) continue;
+            if (matched >= skip && rows.Count < pageSize)
+            {
+                rows.Add(Materialize(entry));
+                if (rows.Count == pageSize)
+                {
+                    next = new ScanMark(version, total, matched + 1, position + 1);
+                    if (total >= 0) break;
+                }
+            }
+            matched++;
+        }
+        if (total < 0) total = matched;   // the scan ran to the end
+        if (next is not null)
+        {
+            if (_marks.Count >= MaxMarks) _marks.Clear();
+            _marks[filter] = next with { Total = total };
+        }
+        return (total, rows);
+    }
+
+    private sealed record ScanMark(long Version, long Total, long Matched, long Position);
+
+    private const int MaxMarks = 256;
+    private readonly ConcurrentDictionary<TaobaoFilter, ScanMark> _marks = new();
+    private long _version;
+
     /// <summary>The buyer withdraws: allowed only while Applied (10) or SellerAgreed (20); the record is then Closed (-20) for good.</summary>
     public (CancelOutcome Outcome, TaobaoRefund? Refund, string? Reason) Cancel(long refundId, long nowMs)
     {
@@ -111,6 +157,7 @@ public sealed class TaobaoRefundStore
                 return (CancelOutcome.Refused, refund,
                     $"reverse order {refundId} has status {refund.Status}; the buyer can withdraw it only while it is {TaobaoStatus.Applied} (Applied) or {TaobaoStatus.SellerAgreed} (SellerAgreed)");
             _changes[refundId] = new Change(TaobaoStatus.Closed, nowMs);
+            Interlocked.Increment(ref _version);
             return (CancelOutcome.Cancelled, Materialize(entry), null);
         }
     }
@@ -162,6 +209,7 @@ public sealed class TaobaoRefundStore
         return index >= 0 ? index : NoEntry;
     }
 
+    /// <summary>The records an id filter can match (at most three generated ones), newest first, then the awkward ones.</summary>
     private IEnumerable<long> Candidates(TaobaoFilter filter)
     {
         if (filter.RefundId is long refundId)
@@ -176,11 +224,6 @@ public sealed class TaobaoRefundStore
         else if (filter.SalesOrderId is long salesOrderId)
         {
             foreach (long index in _generator.IndexesOfSalesOrder(salesOrderId, _count)) yield return index;
-        }
-        else
-        {
-            var (low, high) = TaobaoRefundGenerator.IndexRange(filter.CreatedFrom, filter.CreatedTo, _count);
-            for (long index = high; index >= low; index--) yield return index;
         }
         for (int k = 0; k < AwkwardIds.Length; k++) yield return -1 - k;
     }
