@@ -8,6 +8,7 @@ using Pandapon.Sandbox;
 using Pandapon.Sandbox.Data;
 using Pandapon.Sandbox.Endpoints;
 using Pandapon.Sandbox.Http;
+using Pandapon.Sandbox.Taobao;
 
 // The PandaPon sandbox: checks arguments, builds the refunds, listens on 127.0.0.1, prints one JSON line on
 // stdout ({"endpoint","accessKey","secretKey","userId"}) and serves until stopped or its parent process ends.
@@ -45,6 +46,7 @@ if (options.ParentPid is int parentPid)
 }
 
 var store = new RefundStore(options.Seed, options.Refunds, options.Orders);
+var taobaoStore = new TaobaoRefundStore(options.Seed, options.TaobaoRefunds);
 
 var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
 // No configuration from appsettings.json, ASPNETCORE_*/DOTNET_* or Kestrel__Endpoints__* variables: only the
@@ -67,7 +69,7 @@ builder.WebHost.UseSockets(sockets => sockets.UnsafePreferInlineScheduling = tru
 var app = builder.Build();
 
 var stats = new SandboxStats([RefundInfoEndpoint.Path, RefundCreateEndpoint.Path, ReturnShipmentEndpoint.Path, OrderDetailEndpoint.Path,
-    .. OrderEndpoints.Paths]);
+    .. OrderEndpoints.Paths, .. TaobaoEndpoints.SignedPaths]);
 var envelope = new Envelope(store.DevelopId);
 var gateway = new SignedGateway(
     options,
@@ -84,6 +86,7 @@ gateway.Map(app, ReturnShipmentEndpoint.Method, ReturnShipmentEndpoint.Path, new
 gateway.Map(app, OrderDetailEndpoint.Method, OrderDetailEndpoint.Path, new OrderDetailEndpoint(store).Handle);
 OrderEndpoints.Map(app, gateway, store, options);
 SandboxControlEndpoints.Map(app, store, stats);
+TaobaoEndpoints.Map(app, gateway, taobaoStore, options.TaobaoListShape);
 app.MapGet("/", () => "Pandapon sandbox");
 app.MapFallback(gateway.NoSuchPathAsync);
 

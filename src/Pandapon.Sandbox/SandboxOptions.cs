@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using Pandapon.Api;
 using Pandapon.Sandbox.Http;
+using Pandapon.Sandbox.Taobao;
 
 namespace Pandapon.Sandbox;
 
@@ -19,6 +20,8 @@ public sealed class SandboxOptions
     public long Seed { get; private set; } = 1;
     public int Refunds { get; private set; } = 1000;
     public int Orders { get; private set; } = 30;
+    public int TaobaoRefunds { get; private set; } = 1000;
+    public TaobaoListShape TaobaoListShape { get; private set; } = TaobaoListShape.Nested;
     public int LatencyMs { get; private set; }
 
     /// <summary>The shape of <c>/v2/alibaba/order/page</c>'s data: PandaPon's paging envelope or 1688's list (unpublished, so both).</summary>
@@ -43,6 +46,8 @@ public sealed class SandboxOptions
           --orders <n>               fresh orders, 0 to 100000 (default 30; see GET /sandbox/orders)
           --order-page-shape <s>     data of POST /v2/alibaba/order/page: pandapon (default, {totalRecords,totalPage,
                                      pageSize,currentPage,data[]}) or upstream (1688's {result[],totalRecord})
+          --taobao-refunds <n>       generated Taobao reverse orders, 0 to 100000 (default 1000)
+          --taobao-list-shape <s>    rows of the Taobao reverse-order list: nested (default) or flat
           --latency-ms <n>           delay added to every answer of a signed path, 0 to 60000 (default 0)
           --fault-rate <x>           fraction of signed requests answered with a fault, 0 to 1 (default 0)
           --fault-kinds <list>       comma list of ratelimit,server,badgateway,malformed,reset,stall (default all)
@@ -99,6 +104,8 @@ public sealed class SandboxOptions
                 case "--refunds": options.Refunds = ParseInt(name, value, 0, MaxRefunds); break;
                 case "--orders": options.Orders = ParseInt(name, value, 0, MaxOrders); break;
                 case "--order-page-shape": options.OrderPageShape = ParseOrderPageShape(name, value); break;
+                case "--taobao-refunds": options.TaobaoRefunds = ParseInt(name, value, 0, MaxRefunds); break;
+                case "--taobao-list-shape": options.TaobaoListShape = ParseListShape(name, value); break;
                 case "--latency-ms": options.LatencyMs = ParseInt(name, value, 0, MaxLatencyMs); break;
                 case "--fault-rate": options.FaultRate = ParseRate(name, value); break;
                 case "--fault-kinds": options.FaultKinds = ParseFaultKinds(name, value); break;
@@ -117,7 +124,7 @@ public sealed class SandboxOptions
 
     private static readonly string[] KnownNames =
     [
-        "--port", "--seed", "--refunds", "--orders", "--order-page-shape", "--latency-ms", "--fault-rate", "--fault-kinds", "--access-key", "--secret-key",
+        "--port", "--seed", "--refunds", "--orders", "--order-page-shape", "--taobao-refunds", "--taobao-list-shape", "--latency-ms", "--fault-rate", "--fault-kinds", "--access-key", "--secret-key",
         "--user-id", "--parent-pid", "--signature-template", "--signature-algorithm", "--signature-case",
     ];
 
@@ -164,6 +171,13 @@ public sealed class SandboxOptions
             throw new UsageException($"{name} '{value}' names no fault kind; use {string.Join(",", FaultNames.Names)}.");
         return kinds.ToArray();
     }
+
+    private static TaobaoListShape ParseListShape(string name, string value) => value.ToLowerInvariant() switch
+    {
+        "nested" => TaobaoListShape.Nested,
+        "flat" => TaobaoListShape.Flat,
+        _ => throw new UsageException($"{name} '{value}' is not nested or flat."),
+    };
 
     private static string ParseToken(string name, string value, bool secret = false)
     {

@@ -27,6 +27,8 @@ public sealed class ApiError
     // unpaid is an envelope error; a receipt 1688 refuses is a success envelope with data.success=false, counted here too.
     public static readonly ApiError OrderCancelRejected = new(13, "orderCancelRejected", 200, 6001, "订单状态不允许取消(order status does not allow cancel)");
     public static readonly ApiError ReceiveGoodsRejected = new(14, "receiveGoodsRejected", 200, 200, "确认收货失败(receive goods refused)");
+    // An unknown Taobao reverse order (逆向单): the sandbox's choice in the 404xx family, like 40401 for 1688 refunds.
+    public static readonly ApiError TaobaoRefundNotFound = new(15, "taobaoRefundNotFound", 200, 40403, "reverse order not found");
 
     // Injected faults that answer with an envelope; counted under "faults", never under "refusals".
     public static readonly ApiError TooManyRequests = new(-1, "ratelimit", 429, 42901, "too many requests");
@@ -37,7 +39,7 @@ public sealed class ApiError
     [
         MissingHeader, UnknownAccessKey, UserIdMismatch, SignatureMismatch, TimestampInvalid, NonceReused,
         InvalidRequest, RefundNotFound, NoSuchPath, MethodNotAllowed, OrderNotFound, RefundCreateRejected, ReturnShipmentRejected,
-        OrderCancelRejected, ReceiveGoodsRejected,
+        OrderCancelRejected, ReceiveGoodsRejected, TaobaoRefundNotFound,
     ];
 
     private ApiError(int index, string reason, int httpStatus, int code, string message)
