@@ -1,6 +1,7 @@
-using System.Text;
 using System.Text.Json;
+using System.Text;
 using Pandapon.Api;
+using Pandapon.Client;
 using Xunit;
 
 namespace Pandapon.Tests;

@@ -1,8 +1,10 @@
 using System.Net;
 using System.Security.Cryptography;
-using System.Text;
 using System.Text.RegularExpressions;
+using System.Text;
 using Pandapon.Api;
+using Pandapon.Client;
+using Pandapon.Values;
 using Xunit;
 
 namespace Pandapon.Tests;

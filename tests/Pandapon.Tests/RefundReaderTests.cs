@@ -2,7 +2,9 @@ using System.Globalization;
 using System.Reflection;
 using System.Text.Json;
 using Pandapon.Api;
+using Pandapon.Endpoints;
 using Pandapon.Models;
+using Pandapon.Values;
 using Xunit;
 
 namespace Pandapon.Tests;
@@ -77,7 +79,7 @@ public class RefundReaderTests
     private static Refund Read(string json, string? requestedRefundId = null)
     {
         using var document = JsonDocument.Parse(json);
-        return RefundReader.Read(document.RootElement, requestedRefundId);
+        return RefundInfoEndpoint.ReadData(document.RootElement, requestedRefundId);
     }
 
     private static string Pascal(string field) => char.ToUpperInvariant(field[0]) + field.Substring(1);
@@ -356,7 +358,7 @@ public class RefundReaderTests
         string longText = new string('x', 500);
         var error = Assert.Throws<PandaponDataException>(() => Read($$"""{"refundId":"TQ1","applyPayment":"{{longText}}"}"""));
         Assert.True(error.Message.Length < 300, error.Message);
-        Assert.EndsWith("...", error.Value);
+        Assert.EndsWith("…", error.Value);
     }
 
     [Theory]

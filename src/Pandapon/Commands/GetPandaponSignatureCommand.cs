@@ -1,7 +1,7 @@
-using System;
 using System.Management.Automation;
 using System.Security;
-using Pandapon.Api;
+using System;
+using Pandapon.Client;
 using Pandapon.Credentials;
 using Pandapon.Models;
 

@@ -1,13 +1,16 @@
-using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.Management.Automation;
 using System.Text.Json;
-using System.Threading;
 using System.Threading.Tasks;
+using System.Threading;
+using System;
 using Pandapon.Api;
+using Pandapon.Batching;
+using Pandapon.Client;
 using Pandapon.Credentials;
+using Pandapon.Values;
 
 namespace Pandapon.Commands
 {

@@ -21,6 +21,9 @@ namespace Pandapon.Commands
             base.StopProcessing();
         }
 
+        /// <summary>"-Name" for a parameter property (pass nameof(Name)), so messages follow a rename.</summary>
+        protected static string ParameterName(string property) => "-" + property;
+
         /// <summary>Writes a non-terminating error with a stable id, a category and the input as target.</summary>
         protected void WriteError(Exception exception, string errorId, ErrorCategory category, object? target)
             => WriteError(new ErrorRecord(exception, errorId, category, target));

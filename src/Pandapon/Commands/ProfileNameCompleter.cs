@@ -1,9 +1,9 @@
-using System;
-using System.Collections;
 using System.Collections.Generic;
-using System.Management.Automation;
+using System.Collections;
 using System.Management.Automation.Language;
-using Pandapon.Api;
+using System.Management.Automation;
+using System;
+using Pandapon.Client;
 using Pandapon.Credentials;
 
 namespace Pandapon.Commands

@@ -1,6 +1,9 @@
-using System;
 using System.Management.Automation;
+using System;
 using Pandapon.Api;
+using Pandapon.Client;
+using Pandapon.Endpoints;
+using Pandapon.Values;
 
 namespace Pandapon.Commands
 {
@@ -42,11 +45,12 @@ namespace Pandapon.Commands
         /// </summary>
         protected void WriteRefundReadBack(string refundId, object? target, string whatWasDone)
         {
-            Submit(RefundReader.InfoRequest(refundId), target, response => RefundReader.Read(response.Data, refundId), onError: record =>
+            RefundInfoEndpoint read = RefundInfoEndpoint.Check(refundId, GetPandaponRefundCommand.Names);
+            Submit(read.Request(), target, read.Read, onError: record =>
                 ErrorRecords.WithContext(record, "Pandapon.ReadBackFailed",
                     $"{whatWasDone}, but reading refund {refundId} back failed: {record.Exception.Message}",
                     $"Do not send it again. Read the refund later with Get-PandaponRefund -RefundId {refundId} " +
-                    $"(or Invoke-PandaponRequest {RefundReader.InfoPath} -Body @{{ refundId = '{refundId}' }} -Idempotent); PandaPon may take a few minutes to show a change."));
+                    $"(or Invoke-PandaponRequest {RefundInfoEndpoint.Path} -Body @{{ refundId = '{refundId}' }} -Idempotent); PandaPon may take a few minutes to show a change."));
         }
     }
 }

@@ -1,9 +1,10 @@
-using System;
 using System.Management.Automation;
 using System.Security;
-using Pandapon.Api;
+using System;
+using Pandapon.Client;
 using Pandapon.Credentials;
 using Pandapon.Models;
+using Pandapon.Values;
 
 namespace Pandapon.Commands
 {

@@ -1,10 +1,10 @@
-using System;
 using System.ComponentModel;
 using System.IO;
 using System.Runtime.InteropServices;
 using System.Text;
+using System;
 using Microsoft.Win32.SafeHandles;
-using Pandapon.Api;
+using Pandapon.Client;
 
 namespace Pandapon.Credentials
 {

@@ -1,7 +1,8 @@
-using System;
 using System.Collections.Generic;
 using System.Linq;
-using Pandapon.Api;
+using System;
+using Pandapon.Client;
+using Pandapon.Values;
 
 namespace Pandapon.Credentials
 {

@@ -1,10 +1,11 @@
-using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Security.Cryptography;
 using System.Text.Json;
 using System.Threading;
-using Pandapon.Api;
+using System;
+using Pandapon.Client;
+using Pandapon.Values;
 
 namespace Pandapon.Credentials
 {

@@ -1,3 +1,4 @@
+using Pandapon.Client;
 namespace Pandapon.Models
 {
     /// <summary>What Get-PandaponSignature returns: the inputs, the canonical string (secret shown as ***) and the signature.</summary>

@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 
-namespace Pandapon.Api
+namespace Pandapon.Client
 {
     /// <summary>How the signature digest is computed.</summary>
     public enum SignatureAlgorithm

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
 
-namespace Pandapon.Api
+namespace Pandapon.Batching
 {
     /// <summary>One finished item of an <see cref="OrderedBatch{TResult}"/>: its input and either a value or the error.</summary>
     public sealed class BatchResult<TResult>

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 
-namespace Pandapon.Api
+namespace Pandapon.Client
 {
     /// <summary>One call to the API, as a cmdlet describes it. The client signs and sends it.</summary>
     public sealed class ApiRequest
@@ -43,6 +43,12 @@ namespace Pandapon.Api
 
         /// <summary>Whether the request may be sent again after a failure. True for GET by default, false for POST.</summary>
         public bool Idempotent { get; set; }
+
+        /// <summary>
+        /// What to do about the business codes only this endpoint returns (1688's, relayed by PandaPon), by code; the
+        /// endpoint sets them (see Pandapon.Endpoints), and they become the error's RecommendedAction.
+        /// </summary>
+        public IReadOnlyDictionary<int, string>? UpstreamHints { get; set; }
 
         /// <summary>Retries after the first attempt (used only when <see cref="Idempotent"/>).</summary>
         public int MaxRetries { get; set; } = DefaultMaxRetries;

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Pandapon.Api
+namespace Pandapon.Client
 {
     /// <summary>A successful answer: the envelope's fields, with <see cref="Data"/> cloned so it outlives the parse.</summary>
     public sealed class ApiResponse

@@ -1,28 +1,68 @@
-using System;
 using System.Collections.Generic;
 using System.Text.Json;
+using System;
+using Pandapon.Api;
+using Pandapon.Client;
 using Pandapon.Models;
+using Pandapon.Values;
 
-namespace Pandapon.Api
+namespace Pandapon.Endpoints
 {
     /// <summary>
-    /// Turns the <c>data</c> of <c>POST /alibaba/refund/info</c> into a <see cref="Refund"/>. One pass over the JSON
-    /// properties, one switch on the name: no reflection and no re-serialisation, for batches of thousands.
-    /// Liberal in what it reads (see <see cref="LenientJson"/>); unknown fields are ignored; a value that cannot be
-    /// read is a <see cref="PandaponDataException"/> naming the refund, the field and the value.
+    /// <c>POST /alibaba/refund/info</c>: one refund by id (docs/api.md, "Refund info"). The shape every endpoint has
+    /// (docs/internals.md, "Adding an endpoint cmdlet"): <see cref="Method"/>, <see cref="Path"/>,
+    /// <see cref="Idempotent"/>, <see cref="Hints"/>; <see cref="Check"/> makes the request's values from the user's
+    /// (or refuses them, naming them as the caller's <see cref="ParameterNames"/> say); <see cref="Request"/> and
+    /// <see cref="Read"/>. Reading is one pass over the JSON properties, one switch on the name: no reflection and
+    /// no re-serialisation, for batches of thousands. Liberal in what it reads (see <see cref="LenientJson"/>);
+    /// unknown fields are ignored; a value that cannot be read is a <see cref="PandaponDataException"/> naming the
+    /// refund, the field and the value.
     /// </summary>
-    internal static class RefundReader
+    internal sealed class RefundInfoEndpoint
     {
-        public const string InfoPath = "/alibaba/refund/info";
+        public const string Method = "POST";
+        public const string Path = "/alibaba/refund/info";
 
-        /// <summary>The read of one refund: <c>POST /alibaba/refund/info</c> with <c>{"refundId"}</c>, safe to retry.</summary>
-        public static ApiRequest InfoRequest(string refundId) => ApiRequest.Post(InfoPath, new { refundId }, idempotent: true);
+        /// <summary>A read: safe to send again after a failure.</summary>
+        public const bool Idempotent = true;
+
+        private RefundInfoEndpoint(string refundId)
+        {
+            RefundId = refundId;
+        }
+
+        /// <summary>The refund id as it is sent ("TQ" and digits).</summary>
+        public string RefundId { get; }
+
+        /// <summary>The read of refund <paramref name="refundId"/>, checked by <see cref="InputCheck.RefundId"/>.</summary>
+        public static RefundInfoEndpoint Check(string? refundId, ParameterNames names)
+            => new RefundInfoEndpoint(InputCheck.RefundId(refundId, names["refundId"]));
+
+        /// <summary>No business codes of its own: a refund that does not exist is the envelope's 40401.</summary>
+        public static IReadOnlyDictionary<int, string> Hints(ParameterNames names) => NoHints;
+
+        private static readonly IReadOnlyDictionary<int, string> NoHints = new Dictionary<int, string>();
+
+        /// <summary><c>{"refundId"}</c>.</summary>
+        public ApiRequest Request() => new ApiRequest(Method, Path)
+        {
+            Body = JsonText.Write(w =>
+            {
+                w.WriteStartObject();
+                w.WriteString("refundId", RefundId);
+                w.WriteEndObject();
+            }),
+            Idempotent = Idempotent,
+        };
+
+        /// <summary>The refund in the answer's <c>data</c>.</summary>
+        public Refund Read(ApiResponse response) => ReadData(response.Data, RefundId);
 
         /// <summary>
         /// Reads a refund from <paramref name="data"/>: a JSON object, or a string holding one.
         /// <paramref name="requestedRefundId"/> names the refund in errors when the data carries no readable refundId.
         /// </summary>
-        public static Refund Read(JsonElement data, string? requestedRefundId = null)
+        public static Refund ReadData(JsonElement data, string? requestedRefundId = null)
         {
             using (var embedded = LenientJson.ParseEmbedded(data))
             {

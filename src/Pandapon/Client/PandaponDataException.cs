@@ -12,8 +12,6 @@ namespace Pandapon.Api
         /// <summary>The ErrorId of the ErrorRecord a cmdlet makes from this exception (category InvalidData).</summary>
         public const string DefaultErrorId = "Pandapon.InvalidData";
 
-        private const int MaxQuotedLength = 120;
-
         public PandaponDataException(string? refundId, string field, string? value, string reason)
             : base(BuildMessage(refundId, field, value, reason))
         {
@@ -32,13 +30,6 @@ namespace Pandapon.Api
         public string? Value { get; }
 
         public string ErrorId => DefaultErrorId;
-
-        /// <summary>The value's JSON text for a message: on one line, and shortened when long.</summary>
-        internal static string Quote(string rawJson)
-        {
-            string oneLine = rawJson.Replace("\r", " ").Replace("\n", " ");
-            return oneLine.Length <= MaxQuotedLength ? oneLine : oneLine.Substring(0, MaxQuotedLength) + "...";
-        }
 
         private static string BuildMessage(string? refundId, string field, string? value, string reason)
         {

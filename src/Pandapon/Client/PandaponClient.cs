@@ -1,18 +1,19 @@
-using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.Globalization;
 using System.IO;
 using System.Linq;
-using System.Net;
-using System.Net.Http;
 using System.Net.Http.Headers;
+using System.Net.Http;
+using System.Net;
 using System.Text;
-using System.Threading;
 using System.Threading.Tasks;
+using System.Threading;
+using System;
+using Pandapon.Api;
 
-namespace Pandapon.Api
+namespace Pandapon.Client
 {
     /// <summary>
     /// Signs and sends requests to one endpoint. There is one per endpoint for the life of the process (see
@@ -222,7 +223,7 @@ namespace Pandapon.Api
                         int status = (int)response.StatusCode;
                         if (log != null && log.IsDebugEnabled) log.Debug(DescribeResponse(response, body, clock.Elapsed, credential, signature));
                         if (status >= 300 && status < 400) throw PandaponApiException.Redirected(operation, status, response.Headers.Location);
-                        ApiResponse parsed = EnvelopeParser.Parse(operation, status, response.ReasonPhrase, body, RetryAfter(response));
+                        ApiResponse parsed = EnvelopeParser.Parse(operation, status, response.ReasonPhrase, body, RetryAfter(response), request.UpstreamHints);
                         log?.Verbose($"{request.Method} {request.Path} answered HTTP {status}, code {parsed.Code}, requestId {parsed.RequestId} in {clock.ElapsedMilliseconds} ms.");
                         return parsed;
                     }

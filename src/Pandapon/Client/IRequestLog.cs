@@ -1,4 +1,4 @@
-namespace Pandapon.Api
+namespace Pandapon.Client
 {
     /// <summary>
     /// Where the client tells what it does. Called from any thread: the cmdlet base queues the lines and writes

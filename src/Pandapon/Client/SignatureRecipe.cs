@@ -1,6 +1,7 @@
 using System;
+using Pandapon.Values;
 
-namespace Pandapon.Api
+namespace Pandapon.Client
 {
     /// <summary>
     /// Reads a signature recipe from the text users write (parameters, environment variables, the profile store),

@@ -1,9 +1,9 @@
-using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Text.Json;
+using System;
 
-namespace Pandapon.Api
+namespace Pandapon.Values
 {
     /// <summary>
     /// Liberal readers of single JSON values, for data whose wire types drift (numbers sent as strings, booleans
@@ -245,7 +245,7 @@ namespace Pandapon.Api
 
         /// <summary>The value's JSON text for an error message; "(nothing)" for a missing value.</summary>
         public static string Describe(JsonElement value)
-            => value.ValueKind == JsonValueKind.Undefined ? "(nothing)" : PandaponDataException.Quote(value.GetRawText());
+            => value.ValueKind == JsonValueKind.Undefined ? "(nothing)" : ShownValue.Shorten(value.GetRawText(), ShownValue.Long);
 
         private static long? ReadWholeNumber(JsonElement value, long min, long max, string expected)
         {

@@ -1,7 +1,7 @@
 using System;
 using System.Runtime.InteropServices;
 
-namespace Pandapon.Api
+namespace Pandapon.Client
 {
     /// <summary>Facts about the runtime the module is loaded in, asked in one place.</summary>
     public static class Platform

@@ -1,7 +1,10 @@
-using System;
+using System.Collections.Generic;
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
+using System.Text;
+using System;
+using Pandapon.Client;
+using Pandapon.Values;
 
 namespace Pandapon.Api
 {
@@ -119,7 +122,8 @@ namespace Pandapon.Api
         internal void AddNote(string note) => _note = _note == null ? note : _note + " " + note;
 
         /// <summary>The envelope said <c>code</c> is not 200 (or the HTTP status said failure).</summary>
-        internal static PandaponApiException FromEnvelope(string operation, int httpStatus, int? code, string? msg, string? requestId, TimeSpan? retryAfter)
+        internal static PandaponApiException FromEnvelope(string operation, int httpStatus, int? code, string? msg, string? requestId, TimeSpan? retryAfter,
+            IReadOnlyDictionary<int, string>? upstreamHints = null)
         {
             var kind = KindFor(code, httpStatus);
             var text = new StringBuilder(operation).Append(" failed: ");
@@ -131,12 +135,13 @@ namespace Pandapon.Api
                 RequestId = requestId,
                 HttpStatus = httpStatus,
                 RetryAfter = retryAfter,
-                RecommendedAction = HintFor(operation, kind, code),
+                RecommendedAction = UpstreamHint(upstreamHints, code) ?? HintFor(kind, code),
             };
         }
 
         /// <summary>The envelope said 200 but <c>data.success</c> is false, with <c>errorCode</c> and <c>errorInfo</c>.</summary>
-        internal static PandaponApiException FromBusinessFailure(string operation, int httpStatus, string? errorCode, string? errorInfo, string? requestId)
+        internal static PandaponApiException FromBusinessFailure(string operation, int httpStatus, string? errorCode, string? errorInfo, string? requestId,
+            IReadOnlyDictionary<int, string>? upstreamHints = null)
         {
             var text = new StringBuilder(operation).Append(" was refused: errorCode '").Append(errorCode ?? "")
                 .Append("', errorInfo '").Append(errorInfo ?? "").Append('\'');
@@ -149,7 +154,7 @@ namespace Pandapon.Api
                 ServerMessage = numeric || string.IsNullOrEmpty(errorCode) ? errorInfo : errorCode + ": " + errorInfo,
                 RequestId = requestId,
                 HttpStatus = httpStatus,
-                RecommendedAction = numeric ? UpstreamErrors.HintFor(operation, parsed) : null,
+                RecommendedAction = numeric ? UpstreamHint(upstreamHints, parsed) : null,
             };
         }
 
@@ -263,10 +268,12 @@ namespace Pandapon.Api
             return code == null && httpStatus >= 200 && httpStatus < 300 ? ApiErrorKind.InvalidResponse : ApiErrorKind.Business;
         }
 
-        private static string? HintFor(string operation, ApiErrorKind kind, int? code)
+        /// <summary>The endpoint's own hint for <paramref name="code"/> (<see cref="ApiRequest.UpstreamHints"/>), or null.</summary>
+        private static string? UpstreamHint(IReadOnlyDictionary<int, string>? hints, int? code)
+            => code is int c && hints != null && hints.TryGetValue(c, out string? hint) ? hint : null;
+
+        private static string? HintFor(ApiErrorKind kind, int? code)
         {
-            string? upstream = UpstreamErrors.HintFor(operation, code);
-            if (upstream != null) return upstream;
             switch (code)
             {
                 case 40101: return "A system header was not sent; this is a bug in Pandapon, please report it.";
@@ -335,7 +342,7 @@ namespace Pandapon.Api
                 case JsonValueKind.Array: return "an array";
                 case JsonValueKind.String:
                     string s = value.GetString() ?? "";
-                    return "the string \"" + (s.Length > 40 ? s.Substring(0, 40) + "…" : s) + "\"";
+                    return "the string \"" + ShownValue.Shorten(s) + "\"";
                 case JsonValueKind.Number: return "the number " + value.GetRawText();
                 default: return "the boolean " + value.GetRawText();
             }

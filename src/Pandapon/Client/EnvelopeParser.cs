@@ -1,8 +1,10 @@
-using System;
-using System.Text;
+using System.Collections.Generic;
 using System.Text.Json;
+using System.Text;
+using System;
+using Pandapon.Api;
 
-namespace Pandapon.Api
+namespace Pandapon.Client
 {
     /// <summary>
     /// Reads the API envelope <c>{requestId, code, developId, msg, data}</c>. Success is HTTP 2xx with code 200 and,
@@ -13,7 +15,8 @@ namespace Pandapon.Api
     {
         public const int SuccessCode = 200;
 
-        public static ApiResponse Parse(string operation, int httpStatus, string? reasonPhrase, byte[] body, TimeSpan? retryAfter = null)
+        public static ApiResponse Parse(string operation, int httpStatus, string? reasonPhrase, byte[] body, TimeSpan? retryAfter = null,
+            IReadOnlyDictionary<int, string>? upstreamHints = null)
         {
             bool httpOk = httpStatus >= 200 && httpStatus < 300;
             int offset = body.Length >= 3 && body[0] == 0xEF && body[1] == 0xBB && body[2] == 0xBF ? 3 : 0;
@@ -47,18 +50,18 @@ namespace Pandapon.Api
                 {
                     if (httpOk && code == null)
                         throw PandaponApiException.InvalidField(operation, "code", "an integer", Property(root, "code"), requestId, httpStatus);
-                    throw PandaponApiException.FromEnvelope(operation, httpStatus, code, msg, requestId, retryAfter);
+                    throw PandaponApiException.FromEnvelope(operation, httpStatus, code, msg, requestId, retryAfter, upstreamHints);
                 }
 
                 JsonElement envelope = root.Clone();
                 JsonElement data = Property(envelope, "data");
-                CheckDataSuccess(data, operation, requestId, httpStatus);
+                CheckDataSuccess(data, operation, requestId, httpStatus, upstreamHints);
                 return new ApiResponse(requestId, SuccessCode, msg, developId, data, envelope, httpStatus);
             }
         }
 
         /// <summary>Wrapped 1688 calls answer code 200 and report a refusal inside data: <c>{success:false, errorCode, errorInfo}</c>.</summary>
-        private static void CheckDataSuccess(JsonElement data, string operation, string? requestId, int httpStatus)
+        private static void CheckDataSuccess(JsonElement data, string operation, string? requestId, int httpStatus, IReadOnlyDictionary<int, string>? upstreamHints)
         {
             if (data.ValueKind != JsonValueKind.Object || !data.TryGetProperty("success", out JsonElement success)) return;
             if (success.ValueKind == JsonValueKind.True || success.ValueKind == JsonValueKind.Null) return;
@@ -67,7 +70,7 @@ namespace Pandapon.Api
             string? errorCode = ReadStringOrNumber(data, "errorCode", operation, requestId, httpStatus, strict: true, prefix: "data.");
             string? errorInfo = ReadStringOrNumber(data, "errorInfo", operation, requestId, httpStatus, strict: true, prefix: "data.")
                 ?? ReadStringOrNumber(data, "errorMsg", operation, requestId, httpStatus, strict: true, prefix: "data.");
-            throw PandaponApiException.FromBusinessFailure(operation, httpStatus, errorCode, errorInfo, requestId);
+            throw PandaponApiException.FromBusinessFailure(operation, httpStatus, errorCode, errorInfo, requestId, upstreamHints);
         }
 
         private static JsonElement Property(JsonElement obj, string name)

@@ -1,7 +1,7 @@
 using System;
 using System.Globalization;
 
-namespace Pandapon.Api
+namespace Pandapon.Values
 {
     /// <summary>
     /// Yuan (what users type and see) and fen (what the API sends and takes: whole hundredths of a yuan).
@@ -50,11 +50,11 @@ namespace Pandapon.Api
             if (value.StartsWith("¥", StringComparison.Ordinal) || value.StartsWith("￥", StringComparison.Ordinal)) value = value.Substring(1).TrimStart();
             if (value.EndsWith("元", StringComparison.Ordinal)) value = value.Substring(0, value.Length - 1).TrimEnd();
             else if (value.EndsWith("CNY", StringComparison.OrdinalIgnoreCase)) value = value.Substring(0, value.Length - 3).TrimEnd();
-            if (value.Length == 0) throw RequestValues.Invalid(source, text, "an amount in yuan is required, for example 123.45");
+            if (value.Length == 0) throw InputCheck.Invalid(source, text, "an amount in yuan is required, for example 123.45");
             if (value.IndexOf(',') >= 0)
-                throw RequestValues.Invalid(source, text, "write the amount in yuan with a point as the decimal separator and no thousands separator, for example 1234.50");
+                throw InputCheck.Invalid(source, text, "write the amount in yuan with a point as the decimal separator and no thousands separator, for example 1234.50");
             if (!decimal.TryParse(value, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out decimal yuan))
-                throw RequestValues.Invalid(source, text, "an amount is yuan as a number, for example 123.45");
+                throw InputCheck.Invalid(source, text, "an amount is yuan as a number, for example 123.45");
             return yuan;
         }
 

@@ -1,6 +1,6 @@
 using System;
 
-namespace Pandapon.Api
+namespace Pandapon.Values
 {
     /// <summary>
     /// A value a user gave (a parameter, an environment variable, a profile field) that cannot be used. Its message

@@ -5,7 +5,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 
-namespace Pandapon.Api
+namespace Pandapon.Values
 {
     /// <summary>
     /// How the module writes the JSON it sends, in one place for the typed write requests and for a user's -Body:

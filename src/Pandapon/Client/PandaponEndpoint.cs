@@ -1,6 +1,7 @@
 using System;
+using Pandapon.Values;
 
-namespace Pandapon.Api
+namespace Pandapon.Client
 {
     /// <summary>Checks an endpoint URL once, the same way for parameters, profiles and environment variables.</summary>
     public static class PandaponEndpoint

@@ -1,7 +1,8 @@
-using System;
 using System.Globalization;
+using System;
+using Pandapon.Api;
 
-namespace Pandapon.Api
+namespace Pandapon.Client
 {
     /// <summary>The outcome of <see cref="RetryPolicy.Decide"/>: whether to send again, after how long, and why.</summary>
     public readonly struct RetryDecision

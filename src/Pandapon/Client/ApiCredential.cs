@@ -1,6 +1,6 @@
 using System;
 
-namespace Pandapon.Api
+namespace Pandapon.Client
 {
     /// <summary>
     /// What signing and sending need: the keys, the user, the endpoint and the signature recipe.

@@ -1,16 +1,15 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
-using System.Text;
 
-namespace Pandapon.Api
+namespace Pandapon.Values
 {
     /// <summary>
-    /// Checks of the values a user gives a write request, before anything is sent. Each failure is an
-    /// <see cref="InvalidValueException"/> whose message names the parameter (<c>source</c>, e.g. "-OrderId") and the
-    /// value, and says what would be accepted.
+    /// Checks of the values a user gives a request, before anything is sent. Each failure is an
+    /// <see cref="InvalidValueException"/> whose message names the value's source as the caller passed it (a
+    /// cmdlet passes its parameter name, see <see cref="ParameterNames"/>) and the value, and says what would be accepted.
     /// </summary>
-    internal static class RequestValues
+    internal static class InputCheck
     {
         /// <summary>Separators of a list written in one text (a CSV cell): ";" (what Export-Csv writes for our lists), "," and white space.</summary>
         private static readonly char[] IdSeparators = { ';', ',', ' ', '\t', '\r', '\n' };
@@ -53,14 +52,41 @@ namespace Pandapon.Api
             return ids;
         }
 
-        /// <summary>A 1688 refund id: "TQ" and digits (upper-cased: "tq123" is "TQ123").</summary>
+        /// <summary>Longest refund id accepted before sending ("TQ" and digits; 1688's own are 19 characters).</summary>
+        public const int MaxRefundIdLength = 64;
+
+        /// <summary>
+        /// A 1688 refund id, the one rule of every cmdlet that takes one (docs/api.md, "Ids"): "TQ" followed by digits;
+        /// white space around it is trimmed (a CSV cell) and "tq" is upper-cased, so "tq123" is sent as "TQ123".
+        /// Anything else is refused before sending.
+        /// </summary>
         public static string RefundId(string? text, string source)
         {
             string value = (text ?? "").Trim();
-            bool valid = value.Length > 2 && value.Length <= 40 && (value[0] == 'T' || value[0] == 't') && (value[1] == 'Q' || value[1] == 'q');
-            for (int i = 2; valid && i < value.Length; i++) valid = value[i] >= '0' && value[i] <= '9';
-            if (!valid) throw Invalid(source, text, "a 1688 refund id is \"TQ\" followed by digits, for example TQ21443713367004032");
-            return "TQ" + value.Substring(2);
+            if (value.Length == 0) throw Invalid(source, text, string.IsNullOrEmpty(text) ? "it is empty" : "it is only white space");
+            foreach (char c in value)
+            {
+                if (char.IsControl(c)) throw Invalid(source, text, $"it contains the control character U+{((int)c).ToString("X4", CultureInfo.InvariantCulture)}");
+                if (char.IsWhiteSpace(c)) throw Invalid(source, text, "it contains white space (refund ids have none)");
+            }
+            if (value.Length > MaxRefundIdLength)
+            {
+                throw Invalid(source, text, $"it is {value.Length.ToString(CultureInfo.InvariantCulture)} characters long, more than the " +
+                    $"{MaxRefundIdLength.ToString(CultureInfo.InvariantCulture)} a refund id can have");
+            }
+            bool tq = value.Length > 2 && (value[0] == 'T' || value[0] == 't') && (value[1] == 'Q' || value[1] == 'q') && AllDigits(value, 2);
+            if (tq) return "TQ" + value.Substring(2);
+            // Digits only: the place for the hint that it looks like a Taobao refund id (issue 13).
+            throw Invalid(source, text, "a 1688 refund id is \"TQ\" followed by digits, for example TQ21443713367004032");
+        }
+
+        private static bool AllDigits(string value, int from)
+        {
+            for (int i = from; i < value.Length; i++)
+            {
+                if (value[i] < '0' || value[i] > '9') return false;
+            }
+            return true;
         }
 
         /// <summary>
@@ -106,12 +132,12 @@ namespace Pandapon.Api
         }
 
         /// <summary>
-        /// The error for <paramref name="value"/> of <paramref name="source"/>: "-OrderId 'abc' is not valid: reason."
+        /// The error for <paramref name="value"/> of <paramref name="source"/>: "&lt;source&gt; 'abc' is not valid: reason."
         /// Long values are shortened, so a 151-character description does not fill the screen.
         /// </summary>
         public static InvalidValueException Invalid(string source, object? value, string reason)
         {
-            string shown = value == null ? "(null)" : "'" + Shorten(Convert.ToString(value, CultureInfo.InvariantCulture) ?? "") + "'";
+            string shown = value == null ? "(null)" : "'" + ShownValue.Shorten(Convert.ToString(value, CultureInfo.InvariantCulture) ?? "") + "'";
             return new InvalidValueException($"{source} {shown} is not valid: {reason}.", source);
         }
 
@@ -134,13 +160,6 @@ namespace Pandapon.Api
                 if (value == null) continue;
                 foreach (string part in value.Split(separators, StringSplitOptions.RemoveEmptyEntries)) yield return part;
             }
-        }
-
-        private static string Shorten(string text)
-        {
-            var line = new StringBuilder(text.Length);
-            foreach (char c in text) line.Append(char.IsControl(c) ? ' ' : c);
-            return line.Length > 40 ? line.ToString(0, 40) + "…" : line.ToString();
         }
     }
 }
