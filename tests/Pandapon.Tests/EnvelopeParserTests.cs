@@ -1,5 +1,5 @@
-using System.Text.Json;
 using System.Text;
+using System.Text.Json;
 using Pandapon.Api;
 using Pandapon.Client;
 using Xunit;

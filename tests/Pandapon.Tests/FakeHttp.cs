@@ -1,5 +1,5 @@
-using System.Net.Http;
 using System.Net;
+using System.Net.Http;
 using System.Text;
 using Pandapon.Client;
 

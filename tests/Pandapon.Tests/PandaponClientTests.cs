@@ -1,7 +1,7 @@
 using System.Net;
 using System.Security.Cryptography;
-using System.Text.RegularExpressions;
 using System.Text;
+using System.Text.RegularExpressions;
 using Pandapon.Api;
 using Pandapon.Client;
 using Pandapon.Values;

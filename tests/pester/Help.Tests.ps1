@@ -50,12 +50,6 @@ Describe 'Get-Help <_>' -ForEach $cmdlets {
         }
     }
 
-    It 'has at least two examples, each with code' {
-        $examples = @($help.examples.example)
-        $examples.Count | Should -BeGreaterOrEqual 2
-        foreach ($example in $examples) { $example.code | Should -Match $name }
-    }
-
     It 'names its output types' {
         $returns = @($help.returnValues.returnValue.type.name)
         foreach ($type in $command.OutputType) { $returns | Should -Contain $type.Name }

@@ -26,8 +26,6 @@ namespace Pandapon.Client
             public string Case { get; }
         }
 
-        public static readonly Names Parameters = new Names("-SignatureTemplate", "-SignatureAlgorithm", "-SignatureCase");
-
         /// <summary>
         /// The recipe with each given part replacing the one of <paramref name="basis"/> (the default recipe when null).
         /// Throws <see cref="ArgumentException"/> whose message and ParamName name the part and its value.

@@ -9,7 +9,7 @@ namespace Pandapon.Commands
     /// <summary>Completes Invoke-PandaponRequest -Path with the endpoints the PandaPon documents name (a static list; no network).</summary>
     public sealed class ApiPathCompleter : IArgumentCompleter
     {
-        /// <summary>Path, method, what it does. From shared/pandapon-api.md; paths the documents did not show are left out.</summary>
+        /// <summary>Path, method, what it does. From docs/api.md and PandaPon's sidebar; paths the documents did not show are left out.</summary>
         internal static readonly string[][] KnownPaths =
         {
             new[] { "/alibaba/refund/info", "POST", "1688 after-sales detail (body: refundId)" },

@@ -38,8 +38,8 @@ namespace Pandapon.Commands
                         foreach (string name in ProfileName) WriteProfile(name);
                         break;
                     default:
-                        ResolvedCredential current = CredentialResolver.ForCurrentUser().Resolve(null, null, SessionCredentials.Current);
-                        WriteObject(CredentialInfo.From(current));
+                        ResolvedCredential current = CredentialResolver.ForCurrentUser().Resolve(null, null, SessionCredential);
+                        WriteObject(CredentialView.From(current));
                         break;
                 }
             }
@@ -58,7 +58,7 @@ namespace Pandapon.Commands
             }
             try
             {
-                WriteObject(CredentialInfo.From(CredentialResolver.ForCurrentUser().LoadProfile(name, CredentialSource.ProfileName, "-ProfileName")));
+                WriteObject(CredentialView.From(CredentialResolver.ForCurrentUser().LoadProfile(name, CredentialSource.ProfileName, "-ProfileName")));
             }
             catch (PandaponCredentialException e)
             {
@@ -75,7 +75,7 @@ namespace Pandapon.Commands
             {
                 if (!wildcard.IsMatch(profile.Name)) continue;
                 found++;
-                WriteObject(CredentialInfo.From(profile.Credential, source, profile.Name, store.FilePath));
+                WriteObject(CredentialView.From(profile.Credential, source, profile.Name, store.FilePath));
             }
             if (found == 0) WriteVerbose($"No saved profile matches '{pattern}' in '{store.FilePath}'.");
         }

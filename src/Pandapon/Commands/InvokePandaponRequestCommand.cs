@@ -1,10 +1,10 @@
+using System;
 using System.Collections;
 using System.Collections.Generic;
 using System.Management.Automation;
-using System;
 using Pandapon.Client;
-using Pandapon.Endpoints;
 using Pandapon.Conversion;
+using Pandapon.Endpoints;
 
 namespace Pandapon.Commands
 {

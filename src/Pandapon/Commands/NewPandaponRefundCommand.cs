@@ -1,9 +1,9 @@
-using System.Collections.Generic;
+using System;
 using System.Collections;
+using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Management.Automation;
-using System;
 using Pandapon.Endpoints;
 using Pandapon.Models;
 using Pandapon.Values;

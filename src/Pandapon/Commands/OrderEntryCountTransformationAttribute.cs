@@ -1,7 +1,7 @@
+using System;
 using System.Collections;
 using System.Globalization;
 using System.Management.Automation;
-using System;
 using Pandapon.Endpoints;
 using Pandapon.Values;
 

@@ -1,11 +1,11 @@
+using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.Management.Automation;
 using System.Text.Json;
-using System.Threading.Tasks;
 using System.Threading;
-using System;
+using System.Threading.Tasks;
 using Pandapon.Api;
 using Pandapon.Batching;
 using Pandapon.Client;
@@ -18,12 +18,16 @@ namespace Pandapon.Commands
     /// The base of every cmdlet that calls the API. It carries the parameters they all take, resolves credentials
     /// (once, on the first request, so -WhatIf never needs them), sends requests through the process-wide
     /// <see cref="PandaponClient"/>, and writes results, errors, Verbose and Debug from the pipeline thread.
-    /// A cmdlet builds an <see cref="ApiRequest"/> and maps the response:
+    /// A cmdlet checks its input through the endpoint, submits the endpoint's request and maps the response with it
+    /// (docs/internals.md, "Adding an endpoint cmdlet"):
     /// <code>
     /// protected override void ProcessRecord()
     /// {
     ///     foreach (string id in RefundId)
-    ///         Submit(ApiRequest.Post("/alibaba/refund/info", new { refundId = id }, idempotent: true), id, r => Refund.From(r.Data));
+    ///     {
+    ///         RefundInfoEndpoint read = RefundInfoEndpoint.Check(id, Names);   // a bad id: InvalidValueException, see SubmitRefusal
+    ///         Submit(read.Request(), id, read.Read);
+    ///     }
     /// }
     /// </code>
     /// Up to <see cref="MaxConcurrentRequests"/> requests are in flight; results come out in input order. A failed
@@ -32,10 +36,16 @@ namespace Pandapon.Commands
     /// </summary>
     public abstract class PandaponApiCmdlet : PandaponCmdlet
     {
-        private readonly ConcurrentQueue<KeyValuePair<bool, string>> _log = new ConcurrentQueue<KeyValuePair<bool, string>>();
         private OrderedBatch<ApiResponse>? _batch;
         private ResolvedCredential? _credentials;
-        private QueuedLog? _requestLog;
+        private LogRelay? _log;
+        private readonly Stopwatch _batchClock = new Stopwatch();
+        private readonly BatchProgress _progress;
+
+        protected PandaponApiCmdlet()
+        {
+            _progress = new BatchProgress(() => _batchClock.Elapsed);
+        }
 
         /// <summary>A saved profile to use instead of the current credentials.</summary>
         [Parameter]
@@ -100,7 +110,7 @@ namespace Pandapon.Commands
             request.MaxRetries = MaxRetries;
             request.Timeout = TimeoutSec == 0 ? Timeout.InfiniteTimeSpan : TimeSpan.FromSeconds(TimeoutSec);
             PandaponClient client = PandaponClient.For(credential.Endpoint);
-            QueuedLog log = _requestLog ?? (_requestLog = new QueuedLog(_log, IsStreamEnabled("Verbose", "VerbosePreference"), IsStreamEnabled("Debug", "DebugPreference")));
+            LogRelay log = _log ?? (_log = new LogRelay(IsStreamEnabled("Verbose", "VerbosePreference"), IsStreamEnabled("Debug", "DebugPreference")));
             Enqueue(new Pending(target, map, enumerateCollection, onError, refusal: null), token => client.SendAsync(request, credential, token, log));
         }
 
@@ -117,7 +127,8 @@ namespace Pandapon.Commands
         {
             OrderedBatch<ApiResponse> batch = _batch ?? (_batch = new OrderedBatch<ApiResponse>(Math.Max(1, MaxConcurrentRequests), CancellationToken));
             // The batch's clock runs from its first input, so the progress delay counts the whole batch.
-            if (_progress.Submitted++ == 0) _progress.Clock.Start();
+            if (_progress.Submitted == 0) _batchClock.Start();
+            _progress.InputSubmitted();
             while (batch.IsFull) WriteOutcome(WaitForNext(batch));
             IReadOnlyList<BatchResult<ApiResponse>> ready;
             try
@@ -169,55 +180,35 @@ namespace Pandapon.Commands
 
         /// <summary>
         /// The progress activity of a batch ("Reading refunds"); null (the default) for no progress bar. The bar
-        /// appears only once a batch has run for <see cref="ProgressDelay"/>, so short calls never flash one.
+        /// appears only once a batch has run for <see cref="BatchProgress.Delay"/>, so short calls never flash one.
         /// </summary>
         protected virtual string? ProgressActivity => null;
 
         /// <summary>How many inputs the batch will have, when known up front (bound by parameter); 0 when unknown (pipeline).</summary>
-        protected int ExpectedTotal { get; set; }
-
-        private static readonly TimeSpan ProgressDelay = TimeSpan.FromSeconds(2);
-        private static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(250);
+        protected int ExpectedTotal
+        {
+            get => _progress.ExpectedTotal;
+            set => _progress.ExpectedTotal = value;
+        }
 
         private void WriteBatchProgress(bool final)
         {
             string? activity = ProgressActivity;
             if (activity == null) return;
-            var p = _progress;
-            TimeSpan elapsed = p.Clock.Elapsed;
             if (final)
             {
-                if (p.Shown) WriteProgress(new ProgressRecord(ProgressId, activity, "Done") { RecordType = ProgressRecordType.Completed });
+                if (_progress.Shown) WriteProgress(new ProgressRecord(ProgressId, activity, "Done") { RecordType = ProgressRecordType.Completed });
                 return;
             }
-            if (elapsed < ProgressDelay || elapsed - p.LastShown < ProgressInterval) return;
-            p.Shown = true;
-            p.LastShown = elapsed;
-            int total = Math.Max(ExpectedTotal, p.Submitted);
-            var record = new ProgressRecord(ProgressId, activity, ExpectedTotal > 0
-                ? $"{p.Completed} of {total} done, {p.Submitted - p.Completed} in flight"
-                : $"{p.Completed} done, {p.Submitted - p.Completed} in flight");
-            if (ExpectedTotal > 0)
-            {
-                record.PercentComplete = (int)Math.Min(100, 100L * p.Completed / total);
-                if (p.Completed > 0)
-                    record.SecondsRemaining = (int)(elapsed.TotalSeconds / p.Completed * (total - p.Completed));
-            }
+            ProgressReport? report = _progress.Next();
+            if (report == null) return;
+            var record = new ProgressRecord(ProgressId, activity, report.Status);
+            if (report.PercentComplete is int percent) record.PercentComplete = percent;
+            if (report.SecondsRemaining is int seconds) record.SecondsRemaining = seconds;
             WriteProgress(record);
         }
 
         private const int ProgressId = 0x5044;   // "PD": stable, so nested Pandapon calls replace rather than stack
-
-        private readonly BatchProgress _progress = new BatchProgress();
-
-        private sealed class BatchProgress
-        {
-            public int Submitted;
-            public int Completed;
-            public readonly Stopwatch Clock = new Stopwatch();
-            public TimeSpan LastShown;
-            public bool Shown;
-        }
 
         private BatchResult<ApiResponse> WaitForNext(OrderedBatch<ApiResponse> batch)
         {
@@ -242,47 +233,27 @@ namespace Pandapon.Commands
         {
             FlushLog();
             var pending = (Pending)result.Input!;
-            _progress.Completed++;
+            _progress.InputCompleted();
             WriteBatchProgress(final: false);
             if (pending.Refusal != null)
             {
                 WriteError(pending.Refusal);
                 return;
             }
+            if (result.Error is OperationCanceledException && CancellationToken.IsCancellationRequested) throw new PipelineStoppedException();
             if (result.Error != null)
             {
-                switch (result.Error)
-                {
-                    case OperationCanceledException _ when CancellationToken.IsCancellationRequested:
-                        throw new PipelineStoppedException();
-                    case PandaponApiException api:
-                        WriteError(pending, ErrorRecords.FromApi(api, pending.Target));
-                        return;
-                    default:
-                        WriteError(pending, new ErrorRecord(result.Error, "Pandapon.UnexpectedError", ErrorCategory.NotSpecified, pending.Target));
-                        return;
-                }
+                WriteError(pending, ErrorRecords.FromFailure(result.Error, pending.Target, mapping: false));
+                return;
             }
-
             object? output;
             try
             {
                 output = pending.Map(result.Value);
             }
-            catch (PandaponApiException api)
+            catch (Exception e) when (ErrorRecords.IsReadFailure(e))
             {
-                WriteError(pending, ErrorRecords.FromApi(api, pending.Target));
-                return;
-            }
-            catch (PandaponDataException data)
-            {
-                WriteError(pending, new ErrorRecord(data, data.ErrorId, ErrorCategory.InvalidData, pending.Target));
-                return;
-            }
-            catch (Exception e) when (e is JsonException || e is InvalidOperationException || e is FormatException || e is KeyNotFoundException || e is OverflowException)
-            {
-                WriteError(pending, new ErrorRecord(new InvalidOperationException($"The response could not be read (requestId {result.Value.RequestId}): {e.Message}", e),
-                    "Pandapon." + ApiErrorKind.InvalidResponse, ErrorCategory.InvalidResult, pending.Target));
+                WriteError(pending, ErrorRecords.FromFailure(e, pending.Target, mapping: true, result.Value.RequestId));
                 return;
             }
             if (output != null) WriteObject(output, pending.Enumerate);
@@ -292,10 +263,11 @@ namespace Pandapon.Commands
 
         private void FlushLog()
         {
-            while (_log.TryDequeue(out KeyValuePair<bool, string> line))
+            if (_log == null) return;
+            while (_log.TryTake(out LogStream stream, out string line))
             {
-                if (line.Key) WriteDebug(line.Value);
-                else WriteVerbose(line.Value);
+                if (stream == LogStream.Debug) WriteDebug(line);
+                else WriteVerbose(line);
             }
         }
 
@@ -312,7 +284,7 @@ namespace Pandapon.Commands
             ResolvedCredential resolved;
             try
             {
-                resolved = CredentialResolver.ForCurrentUser().Resolve(fromParameters, ProfileName, SessionCredentials.Current);
+                resolved = CredentialResolver.ForCurrentUser().Resolve(fromParameters, ProfileName, SessionCredential);
             }
             catch (Exception e) when (ErrorRecords.FromCredentialFailure(e, ProfileName) is ErrorRecord record)
             {
@@ -325,7 +297,7 @@ namespace Pandapon.Commands
             try
             {
                 if (Endpoint != null) endpoint = PandaponEndpoint.Parse(Endpoint, "-Endpoint");
-                signature = SignatureRecipe.Parse(SignatureTemplate, SignatureAlgorithm, SignatureCase?.ToString(), SignatureRecipe.Parameters, resolved.Credential.Signature);
+                signature = SignatureRecipe.Parse(SignatureTemplate, SignatureAlgorithm, SignatureCase?.ToString(), SignatureParameters, resolved.Credential.Signature);
             }
             catch (ArgumentException e)
             {
@@ -369,32 +341,6 @@ namespace Pandapon.Commands
             public Func<ApiResponse, object?> Map { get; }
             public bool Enumerate { get; }
             public Func<ErrorRecord, ErrorRecord>? OnError { get; }
-        }
-
-        /// <summary>Collects the client's lines from any thread; the pipeline thread writes them (Key true = Debug).</summary>
-        private sealed class QueuedLog : IRequestLog
-        {
-            private readonly ConcurrentQueue<KeyValuePair<bool, string>> _lines;
-            private readonly bool _verbose;
-
-            public QueuedLog(ConcurrentQueue<KeyValuePair<bool, string>> lines, bool verbose, bool debug)
-            {
-                _lines = lines;
-                _verbose = verbose;
-                IsDebugEnabled = debug;
-            }
-
-            public bool IsDebugEnabled { get; }
-
-            public void Verbose(string message)
-            {
-                if (_verbose) _lines.Enqueue(new KeyValuePair<bool, string>(false, message));
-            }
-
-            public void Debug(string message)
-            {
-                if (IsDebugEnabled) _lines.Enqueue(new KeyValuePair<bool, string>(true, message));
-            }
         }
     }
 }

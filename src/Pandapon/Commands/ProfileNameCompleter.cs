@@ -1,8 +1,8 @@
-using System.Collections.Generic;
-using System.Collections;
-using System.Management.Automation.Language;
-using System.Management.Automation;
 using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Management.Automation;
+using System.Management.Automation.Language;
 using Pandapon.Client;
 using Pandapon.Credentials;
 

@@ -1,5 +1,5 @@
-using System.Management.Automation;
 using System;
+using System.Management.Automation;
 using Pandapon.Api;
 using Pandapon.Client;
 using Pandapon.Endpoints;

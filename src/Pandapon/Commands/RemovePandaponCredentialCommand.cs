@@ -36,7 +36,7 @@ namespace Pandapon.Commands
                     if (!ShouldProcessUnlessForced(Force, $"the profile '{profile.Name}' in '{store.FilePath}'", "Remove")) continue;
                     store.Remove(profile.Name);
                     WriteVerbose($"Removed the profile '{profile.Name}' from '{store.FilePath}'.");
-                    if (SessionCredentials.Current?.ProfileName is string inSession && string.Equals(inSession, profile.Name, StringComparison.OrdinalIgnoreCase))
+                    if (SessionCredential?.ProfileName is string inSession && string.Equals(inSession, profile.Name, StringComparison.OrdinalIgnoreCase))
                         WriteVerbose("This session still uses the credentials it loaded from that profile, until Clear-PandaponCredential.");
                 }
                 catch (CredentialStoreException e)

@@ -1,6 +1,6 @@
+using System;
 using System.Management.Automation;
 using System.Security;
-using System;
 using Pandapon.Client;
 using Pandapon.Credentials;
 using Pandapon.Models;
@@ -86,11 +86,11 @@ namespace Pandapon.Commands
                 return;
             }
             if (session == null) return;   // -WhatIf, or the user said no
-            SessionCredentials.Current = session;
+            SessionCredential = session;
             ApiCredential c = session.Credential;
             WriteVerbose($"This session now uses the access key {ApiCredential.MaskAccessKey(c.AccessKey)}, user {c.UserId}, endpoint {PandaponEndpoint.Display(c.Endpoint)}" +
                 (session.ProfileName != null ? $" (profile '{session.ProfileName}')." : "."));
-            if (PassThru) WriteObject(CredentialInfo.From(session));
+            if (PassThru) WriteObject(CredentialView.From(session));
         }
 
         private ResolvedCredential? FromProfile(CredentialStore store)
@@ -114,7 +114,7 @@ namespace Pandapon.Commands
             try
             {
                 Uri endpoint = Endpoint == null ? PandaponEndpoint.Default : PandaponEndpoint.Parse(Endpoint, "-Endpoint");
-                SignatureOptions signature = SignatureRecipe.Parse(SignatureTemplate, SignatureAlgorithm, SignatureCase?.ToString(), SignatureRecipe.Parameters);
+                SignatureOptions signature = SignatureRecipe.Parse(SignatureTemplate, SignatureAlgorithm, SignatureCase?.ToString(), SignatureParameters);
                 credential = new ApiCredential(accessKey, secretKey, UserId, endpoint, signature);
             }
             catch (ArgumentException e)

@@ -1,6 +1,6 @@
-using System.Management.Automation;
 using System;
 using System.Collections.Generic;
+using System.Management.Automation;
 using Pandapon.Endpoints;
 using Pandapon.Models;
 using Pandapon.Values;

@@ -1,10 +1,10 @@
+using System;
 using System.Collections;
 using System.Globalization;
 using System.Management.Automation;
 using System.Numerics;
 using System.Security;
 using System.Text.Json;
-using System;
 using Pandapon.Values;
 
 namespace Pandapon.Conversion

@@ -1,8 +1,8 @@
+using System;
 using System.ComponentModel;
 using System.IO;
 using System.Runtime.InteropServices;
 using System.Text;
-using System;
 using Microsoft.Win32.SafeHandles;
 using Pandapon.Client;
 

@@ -1,9 +1,9 @@
+using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Security.Cryptography;
 using System.Text.Json;
 using System.Threading;
-using System;
 using Pandapon.Client;
 using Pandapon.Values;
 
@@ -11,7 +11,7 @@ namespace Pandapon.Credentials
 {
     /// <summary>
     /// The profiles saved by Set-PandaponCredential -StoreAs: one JSON file, <c>credentials.json</c>, in the directory
-    /// of design.md §3. It is rewritten whole and atomically (see <see cref="AtomicFile"/>), mode 0600 on Unix, the
+    /// of about_Pandapon. It is rewritten whole and atomically (see <see cref="AtomicFile"/>), mode 0600 on Unix, the
     /// secret encrypted with DPAPI on Windows. A file that cannot be read is reported, naming it, and never overwritten.
     /// </summary>
     public sealed class CredentialStore

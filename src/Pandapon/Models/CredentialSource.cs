@@ -1,4 +1,4 @@
-namespace Pandapon.Credentials
+namespace Pandapon.Models
 {
     /// <summary>Where the credentials of a call came from, highest precedence first.</summary>
     public enum CredentialSource

@@ -1,4 +1,3 @@
-using Pandapon.Client;
 namespace Pandapon.Models
 {
     /// <summary>What Get-PandaponSignature returns: the inputs, the canonical string (secret shown as ***) and the signature.</summary>

@@ -5,7 +5,7 @@ namespace Pandapon.Values
 {
     /// <summary>
     /// The names under which an endpoint's input checks and hints report a value. The endpoint asks by the API's own
-    /// field name ("orderId"); the caller (a cmdlet) says what the user typed it as ("-OrderId"). Without a mapping a
+    /// field name ("orderId"); the caller (a cmdlet) says what the user typed it as (its parameter). Without a mapping a
     /// field is shown under its API name, which is what a user of Invoke-PandaponRequest's -Body wrote. So parameter
     /// names live only in the cmdlet layer and cannot go stale in the layers below it on a rename.
     /// </summary>
