@@ -40,6 +40,22 @@ namespace Pandapon.Commands
         }
 
         /// <summary>
+        /// Sends one request, waits for it and returns <paramref name="map"/>(response) without writing it; null after an
+        /// error record was written (as with Submit). For a write whose next step depends on its answer.
+        /// </summary>
+        private T? Send<T>(ApiRequest request, object? target, Func<ApiResponse, T> map, Func<ErrorRecord, ErrorRecord> onError) where T : class
+        {
+            T? result = null;
+            Submit(request, target, r =>
+            {
+                result = map(r);
+                return null;
+            }, onError: onError);
+            WaitForAll();
+            return result;
+        }
+
+        /// <summary>
         /// Reads refund <paramref name="refundId"/> back and writes it (-PassThru). A failure says that the write itself
         /// succeeded (<paramref name="whatWasDone"/>), so that nobody sends it again.
         /// </summary>
