@@ -9,7 +9,7 @@ using Xunit;
 
 namespace Pandapon.Tests;
 
-public class RefundReaderTests
+public class RefundInfoEndpointTests
 {
     private static readonly TimeSpan China = TimeSpan.FromHours(8);
 

@@ -50,6 +50,9 @@ namespace Pandapon.Client
         /// </summary>
         public IReadOnlyDictionary<int, string>? UpstreamHints { get; set; }
 
+        /// <summary>What to tell the user about the failures every endpoint shares (the caller's texts); null for no hints.</summary>
+        public FailureHints? FailureHints { get; set; }
+
         /// <summary>Retries after the first attempt (used only when <see cref="Idempotent"/>).</summary>
         public int MaxRetries { get; set; } = DefaultMaxRetries;
 

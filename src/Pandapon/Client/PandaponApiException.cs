@@ -118,6 +118,15 @@ namespace Pandapon.Api
             }
         }
 
+        /// <summary>The server answered with a redirect, which is not followed.</summary>
+        public bool IsRedirect { get; private set; }
+
+        /// <summary>Sets the hint from <paramref name="hints"/> when the failure has none of its own (an endpoint's code).</summary>
+        internal void AddHint(FailureHints? hints)
+        {
+            if (RecommendedAction == null) RecommendedAction = hints?.For(this);
+        }
+
         /// <summary>Adds a sentence to the message (for example why the request was not retried).</summary>
         internal void AddNote(string note) => _note = _note == null ? note : _note + " " + note;
 
@@ -135,7 +144,7 @@ namespace Pandapon.Api
                 RequestId = requestId,
                 HttpStatus = httpStatus,
                 RetryAfter = retryAfter,
-                RecommendedAction = UpstreamHint(upstreamHints, code) ?? HintFor(kind, code),
+                RecommendedAction = UpstreamHint(upstreamHints, code),
             };
         }
 
@@ -196,14 +205,13 @@ namespace Pandapon.Api
                 $"{operation} failed: the server answered HTTP {httpStatus.ToString(CultureInfo.InvariantCulture)}, a redirect to '{location}', which is not followed.")
             {
                 HttpStatus = httpStatus,
-                RecommendedAction = "If the endpoint has moved, set it with -Endpoint or Set-PandaponCredential -Endpoint.",
+                IsRedirect = true,
             };
 
         internal static PandaponApiException TimedOut(string operation, TimeSpan timeout)
             => new PandaponApiException(ApiErrorKind.Timeout, operation,
                 $"{operation} timed out: no answer within {timeout.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)} s.")
             {
-                RecommendedAction = "Raise -TimeoutSec if the server is slow.",
             };
 
         internal static PandaponApiException Unreachable(string operation, Uri endpoint, Exception inner)
@@ -271,25 +279,6 @@ namespace Pandapon.Api
         /// <summary>The endpoint's own hint for <paramref name="code"/> (<see cref="ApiRequest.UpstreamHints"/>), or null.</summary>
         private static string? UpstreamHint(IReadOnlyDictionary<int, string>? hints, int? code)
             => code is int c && hints != null && hints.TryGetValue(c, out string? hint) ? hint : null;
-
-        private static string? HintFor(ApiErrorKind kind, int? code)
-        {
-            switch (code)
-            {
-                case 40101: return "A system header was not sent; this is a bug in Pandapon, please report it.";
-                case 40102: return "Check the access key (Get-PandaponCredential shows which credentials were used and where they came from).";
-                case 40103: return "Check the user id: it must be the one the access key belongs to (-UserId, Set-PandaponCredential -UserId).";
-                case 40104: return "Check the secret key and the signature recipe (-SignatureTemplate, -SignatureAlgorithm, -SignatureCase; Get-PandaponSignature shows the canonical string).";
-                case 40105: return "Check this computer's clock: the timestamp must be within 600 s of the server's.";
-                case 40106: return "The nonce was used before; send the request again.";
-            }
-            switch (kind)
-            {
-                case ApiErrorKind.Authentication: return "Check the access key, secret key and user id (Get-PandaponCredential).";
-                case ApiErrorKind.RateLimited: return "Slow down: lower -ThrottleLimit or wait before trying again.";
-                default: return null;
-            }
-        }
 
         private static void AppendServerFacts(StringBuilder text, int? code, string? msg, string? requestId, int httpStatus)
         {

@@ -143,6 +143,7 @@ namespace Pandapon.Client
                 }
 
                 failure.Attempts = attempt;
+                failure.AddHint(request.FailureHints);
                 RetryDecision decision = _retryPolicy.Decide(request, failure, attempt);
                 if (!decision.Retry)
                 {

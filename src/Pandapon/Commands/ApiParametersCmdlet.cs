@@ -60,10 +60,11 @@ namespace Pandapon.Commands
         [Parameter]
         public SignatureCase? SignatureCase { get; set; }
 
-        /// <summary>Sets the retries and the timeout of <paramref name="request"/> from -MaxRetries and -TimeoutSec.</summary>
+        /// <summary>Sets the retries and the timeout of <paramref name="request"/> from -MaxRetries and -TimeoutSec, and the hints its failures get.</summary>
         protected void ApplyTo(ApiRequest request)
         {
             request.MaxRetries = MaxRetries;
+            request.FailureHints = ClientFailureHints.Instance;
             request.Timeout = TimeoutSec == 0 ? System.Threading.Timeout.InfiniteTimeSpan : TimeSpan.FromSeconds(TimeoutSec);
         }
 

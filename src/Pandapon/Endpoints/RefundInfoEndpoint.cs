@@ -64,13 +64,9 @@ namespace Pandapon.Endpoints
         /// </summary>
         public static Refund ReadData(JsonElement data, string? requestedRefundId = null)
         {
-            using (var embedded = LenientJson.ParseEmbedded(data))
-            {
-                var source = embedded?.RootElement ?? data;
-                if (source.ValueKind != JsonValueKind.Object)
-                    throw new PandaponDataException(requestedRefundId, "data", LenientJson.Describe(data), "expected a refund: a JSON object");
-                return ReadRefund(source, RefundIdForMessages(source) ?? requestedRefundId);
-            }
+            return LenientJson.ReadUnwrapped(data, source => source.ValueKind == JsonValueKind.Object
+                ? ReadRefund(source, RefundIdForMessages(source) ?? requestedRefundId)
+                : throw new PandaponDataException(requestedRefundId, "data", LenientJson.Describe(data), "expected a refund: a JSON object"));
         }
 
         /// <summary>Reads one item of <c>refundOperationList</c>; <paramref name="path"/> names it in errors.</summary>
@@ -223,9 +219,8 @@ namespace Pandapon.Endpoints
         private static RefundOperationList ReadOperations(JsonElement value, string? refundId)
         {
             const string Field = "refundOperationList";
-            using (var embedded = LenientJson.ParseEmbedded(value))
+            return LenientJson.ReadUnwrapped(value, source =>
             {
-                var source = embedded?.RootElement ?? value;
                 switch (source.ValueKind)
                 {
                     case JsonValueKind.Null:
@@ -247,31 +242,30 @@ namespace Pandapon.Endpoints
                     default:
                         throw new FormatException("expected the operation history: a JSON array, or text holding one");
                 }
-            }
+            });
         }
 
         /// <summary><c>logisticsCompany</c>: an object (or text holding one) with companyName and companyNo, or just a name.</summary>
         private static void ReadLogisticsCompany(JsonElement value, RefundOperation operation)
         {
-            using (var embedded = LenientJson.ParseEmbedded(value))
+            LenientJson.ReadUnwrapped(value, source =>
             {
-                var source = embedded?.RootElement ?? value;
                 switch (source.ValueKind)
                 {
                     case JsonValueKind.Null:
                     case JsonValueKind.Undefined:
-                        return;
+                        return true;
                     case JsonValueKind.String:
                         operation.LogisticsCompanyName = LenientJson.ReadText(source);
-                        return;
+                        return true;
                     case JsonValueKind.Object:
                         if (source.TryGetProperty("companyName", out var name)) operation.LogisticsCompanyName = LenientJson.ReadText(name);
                         if (source.TryGetProperty("companyNo", out var number)) operation.LogisticsCompanyNo = LenientJson.ReadText(number);
-                        return;
+                        return true;
                     default:
                         throw new FormatException("expected a logistics company: a JSON object with companyName and companyNo");
                 }
-            }
+            });
         }
 
         private static string? JoinedOrNull(List<string> items) => items.Count == 0 ? null : string.Join(StringList.Separator, items);

@@ -198,29 +198,39 @@ namespace Pandapon.Values
         }
 
         /// <summary>
-        /// What the list and map readers share: the value, or the JSON its text holds (<see cref="ParseEmbedded"/>),
+        /// What the list and map readers share: the value, or the JSON its text holds (<see cref="ReadUnwrapped"/>),
         /// goes to <paramref name="readJson"/>, which returns false for a shape it does not take; other text, as Java's
         /// toString() writes it, loses its <paramref name="open"/>/<paramref name="close"/> brackets and is split at
         /// "," and ";", each non-blank part going to <paramref name="readPart"/>. Null or missing reads nothing.
         /// </summary>
         private static void ReadCollection(JsonElement value, char open, char close, string expected, Func<JsonElement, bool> readJson, Action<string> readPart)
         {
-            using (var embedded = ParseEmbedded(value))
+            ReadUnwrapped(value, source =>
             {
-                var source = embedded?.RootElement ?? value;
                 switch (source.ValueKind)
                 {
                     case JsonValueKind.Null:
                     case JsonValueKind.Undefined:
-                        return;
+                        return true;
                     case JsonValueKind.String:
                         foreach (string part in StripBrackets(source.GetString()!, open, close).Split(',', ';'))
                             if (part.Trim().Length > 0) readPart(part);
-                        return;
+                        return true;
                     default:
-                        if (!readJson(source)) throw new FormatException(expected);
-                        return;
+                        return readJson(source) ? true : throw new FormatException(expected);
                 }
+            });
+        }
+
+        /// <summary>
+        /// <paramref name="read"/> of the value, or of the JSON its text holds when it is a string holding an array or an
+        /// object: the one place that unwraps JSON sent inside a string (the API does so for some structured fields).
+        /// </summary>
+        public static T ReadUnwrapped<T>(JsonElement value, Func<JsonElement, T> read)
+        {
+            using (JsonDocument? embedded = ParseEmbedded(value))
+            {
+                return read(embedded?.RootElement ?? value);
             }
         }
 
@@ -228,7 +238,7 @@ namespace Pandapon.Values
         /// The JSON that a string value holds, when its text is an array or an object (the API sends some
         /// structured fields as JSON text); null when the value is not such a string or the text is not JSON.
         /// </summary>
-        public static JsonDocument? ParseEmbedded(JsonElement value)
+        private static JsonDocument? ParseEmbedded(JsonElement value)
         {
             if (value.ValueKind != JsonValueKind.String) return null;
             string text = value.GetString()!.Trim();
