@@ -301,25 +301,9 @@ namespace Pandapon.Api
             text.Append(any ? " (HTTP " : "HTTP ").Append(httpStatus.ToString(CultureInfo.InvariantCulture)).Append(any ? ")." : ".");
         }
 
-        /// <summary>The first 200 characters, on one line.</summary>
+        /// <summary>The first 200 characters of a body, on one line, runs of white space (an HTML page's indentation) as one space.</summary>
         internal static string Excerpt(string body)
-        {
-            var text = new StringBuilder(Math.Min(body.Length, 200));
-            bool space = false;
-            foreach (char c in body)
-            {
-                if (char.IsWhiteSpace(c))
-                {
-                    space = text.Length > 0;
-                    continue;
-                }
-                if (space) text.Append(' ');
-                space = false;
-                text.Append(c);
-                if (text.Length >= 200) return text.ToString(0, 200) + "…";
-            }
-            return text.ToString();
-        }
+            => ShownValue.Shorten(string.Join(" ", body.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)), 200);
 
         private static string Describe(JsonElement value)
         {

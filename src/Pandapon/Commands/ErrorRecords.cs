@@ -31,6 +31,14 @@ namespace Pandapon.Commands
             }
         }
 
+        /// <summary>
+        /// A value refused before anything was sent (an <see cref="ArgumentException"/> from an endpoint's Check), as a
+        /// non-terminating record under <paramref name="errorId"/> with the value as given as target: in a bulk run
+        /// from a CSV, one bad row must not stop the others.
+        /// </summary>
+        public static ErrorRecord FromRefusedInput(ArgumentException e, string errorId, object? target)
+            => new ErrorRecord(e, errorId, ErrorCategory.InvalidArgument, target);
+
         /// <summary>The failures of reading an answer that become an error record for that input (the batch goes on).</summary>
         public static bool IsReadFailure(Exception e)
             => e is PandaponApiException || e is PandaponDataException || e is JsonException || e is InvalidOperationException

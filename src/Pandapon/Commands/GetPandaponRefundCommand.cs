@@ -58,8 +58,8 @@ namespace Pandapon.Commands
                 }
                 catch (InvalidValueException e)
                 {
-                    SubmitRefusal(new ErrorRecord(new InvalidValueException(e.Message + " No request was sent for it.", e.ParamName ?? "", e),
-                        "Pandapon.InvalidRefundId", ErrorCategory.InvalidArgument, id));
+                    SubmitRefusal(ErrorRecords.FromRefusedInput(new InvalidValueException(e.Message + " No request was sent for it.", e.ParamName ?? "", e),
+                        "Pandapon.InvalidRefundId", id));
                     continue;
                 }
                 Submit(read.Request(), id, response => Raw ? JsonToPowerShell.Convert(response.Data) : read.Read(response));

@@ -97,8 +97,7 @@ namespace Pandapon.Commands
             }
             catch (ArgumentException e)
             {
-                // Non-terminating: in a bulk run from a CSV, one bad row must not stop the others.
-                WriteError(e, "Pandapon.InvalidArgument", ErrorCategory.InvalidArgument, OrderId);
+                WriteError(ErrorRecords.FromRefusedInput(e, "Pandapon.InvalidArgument", OrderId));
                 return;
             }
 

@@ -55,7 +55,7 @@ namespace Pandapon.Commands
             }
             catch (ArgumentException e)
             {
-                WriteError(e, "Pandapon.InvalidArgument", ErrorCategory.InvalidArgument, RefundId);
+                WriteError(ErrorRecords.FromRefusedInput(e, "Pandapon.InvalidArgument", RefundId));
                 return;
             }
 

@@ -75,144 +75,145 @@ namespace Pandapon.Endpoints
             if (operation.ValueKind != JsonValueKind.Object)
                 throw new PandaponDataException(refundId, path, LenientJson.Describe(operation), "expected an operation: a JSON object");
             var result = new RefundOperation();
-            string field = "";
-            JsonElement value = default;
-            try
+            ReadEachField(operation, refundId, path + ".", (field, value) =>
             {
-                foreach (var property in operation.EnumerateObject())
+                switch (field)
                 {
-                    field = property.Name;
-                    value = property.Value;
-                    switch (field)
-                    {
-                        case "beforeOperateStatus": result.BeforeOperateStatus = LenientJson.ReadText(value); break;
-                        case "afterOperateStatus": result.AfterOperateStatus = LenientJson.ReadText(value); break;
-                        case "gmtCreate": result.GmtCreate = LenientJson.ReadTime(value); break;
-                        case "operateTypeInt": result.OperateTypeInt = LenientJson.ReadInt32(value); break;
-                        case "operateRemark": result.OperateRemark = LenientJson.ReadText(value); break;
-                        case "discription":
-                        case "description": result.Discription = LenientJson.ReadText(value); break;
-                        case "operatorRoleId": result.OperatorRoleId = LenientJson.ReadInt32(value); break;
-                        case "operatorLoginId": result.OperatorLoginId = LenientJson.ReadIdentifier(value); break;
-                        case "operatorUserId": result.OperatorUserId = LenientJson.ReadIdentifier(value); break;
-                        case "freightBill": result.FreightBill = LenientJson.ReadText(value); break;
-                        case "logisticsCompany": ReadLogisticsCompany(value, result); break;
-                        case "refundAddress": result.RefundAddress = LenientJson.ReadText(value); break;
-                        case "rejectReason": result.RejectReason = LenientJson.ReadText(value); break;
-                        case "msgType": result.MsgType = LenientJson.ReadInt32(value); break;
-                        case "messageStatus": result.MessageStatus = LenientJson.ReadInt32(value); break;
-                        case "vouchers": result.Vouchers = JoinedOrNull(LenientJson.ReadStringList(value, identifiers: false)); break;
-                    }
+                    case "beforeOperateStatus": result.BeforeOperateStatus = LenientJson.ReadText(value); break;
+                    case "afterOperateStatus": result.AfterOperateStatus = LenientJson.ReadText(value); break;
+                    case "gmtCreate": result.GmtCreate = LenientJson.ReadTime(value); break;
+                    case "operateTypeInt": result.OperateTypeInt = LenientJson.ReadInt32(value); break;
+                    case "operateRemark": result.OperateRemark = LenientJson.ReadText(value); break;
+                    case "discription":
+                    case "description": result.Discription = LenientJson.ReadText(value); break;
+                    case "operatorRoleId": result.OperatorRoleId = LenientJson.ReadInt32(value); break;
+                    case "operatorLoginId": result.OperatorLoginId = LenientJson.ReadIdentifier(value); break;
+                    case "operatorUserId": result.OperatorUserId = LenientJson.ReadIdentifier(value); break;
+                    case "freightBill": result.FreightBill = LenientJson.ReadText(value); break;
+                    case "logisticsCompany": ReadLogisticsCompany(value, result); break;
+                    case "refundAddress": result.RefundAddress = LenientJson.ReadText(value); break;
+                    case "rejectReason": result.RejectReason = LenientJson.ReadText(value); break;
+                    case "msgType": result.MsgType = LenientJson.ReadInt32(value); break;
+                    case "messageStatus": result.MessageStatus = LenientJson.ReadInt32(value); break;
+                    case "vouchers": result.Vouchers = JoinedOrNull(LenientJson.ReadStringList(value, identifiers: false)); break;
                 }
-            }
-            catch (FormatException ex)
-            {
-                throw new PandaponDataException(refundId, path + "." + field, LenientJson.Describe(value), ex.Message);
-            }
+            });
             return result;
         }
 
         private static Refund ReadRefund(JsonElement data, string? refundId)
         {
             var refund = new Refund();
+            ReadEachField(data, refundId, "", (field, value) =>
+            {
+                switch (field)
+                {
+                    case "refundId": refund.RefundId = LenientJson.ReadIdentifier(value); break;
+                    case "orderId": refund.OrderId = LenientJson.ReadIdentifier(value); break;
+                    case "status": refund.Status = LenientJson.ReadText(value); break;
+                    case "productName": refund.ProductName = LenientJson.ReadText(value); break;
+
+                    case "applyPayment": refund.ApplyPayment = LenientJson.ReadFenAsYuan(value); break;
+                    case "applyCarriage": refund.ApplyCarriage = LenientJson.ReadFenAsYuan(value); break;
+                    case "applyExpect": refund.ApplyExpect = LenientJson.ReadFenAsYuan(value); break;
+                    case "refundPayment": refund.RefundPayment = LenientJson.ReadFenAsYuan(value); break;
+                    case "refundCarriage": refund.RefundCarriage = LenientJson.ReadFenAsYuan(value); break;
+                    case "canRefundPayment": refund.CanRefundPayment = LenientJson.ReadFenAsYuan(value); break;
+                    case "frozenFund": refund.FrozenFund = LenientJson.ReadFenAsYuan(value); break;
+                    case "prepaidBalance": refund.PrepaidBalance = LenientJson.ReadFenAsYuan(value); break;
+
+                    case "gmtApply": refund.GmtApply = LenientJson.ReadTime(value); break;
+                    case "gmtCreate": refund.GmtCreate = LenientJson.ReadTime(value); break;
+                    case "gmtModified": refund.GmtModified = LenientJson.ReadTime(value); break;
+                    case "gmtCompleted": refund.GmtCompleted = LenientJson.ReadTime(value); break;
+                    case "gmtFreezed": refund.GmtFreezed = LenientJson.ReadTime(value); break;
+                    case "gmtTimeOut": refund.GmtTimeOut = LenientJson.ReadTime(value); break;
+
+                    case "applyReason": refund.ApplyReason = LenientJson.ReadText(value); break;
+                    case "applyReasonId": refund.ApplyReasonId = LenientJson.ReadIdentifier(value); break;
+                    case "applySubReason": refund.ApplySubReason = LenientJson.ReadText(value); break;
+                    case "applySubReasonId": refund.ApplySubReasonId = LenientJson.ReadIdentifier(value); break;
+                    case "rejectReason": refund.RejectReason = LenientJson.ReadText(value); break;
+                    case "rejectReasonId": refund.RejectReasonId = LenientJson.ReadIdentifier(value); break;
+                    case "rejectTimes": refund.RejectTimes = LenientJson.ReadInt32(value); break;
+
+                    case "disputeType": refund.DisputeType = LenientJson.ReadInt32(value); break;
+                    case "disputeRequest": refund.DisputeRequest = LenientJson.ReadInt32(value); break;
+                    case "goodsStatus": refund.GoodsStatus = LenientJson.ReadInt32(value); break;
+                    case "onlyRefund": refund.OnlyRefund = LenientJson.ReadBoolean(value); break;
+                    case "refundGoods": refund.RefundGoods = LenientJson.ReadBoolean(value); break;
+                    case "goodsReceived": refund.GoodsReceived = LenientJson.ReadBoolean(value); break;
+                    case "buyerSendGoods": refund.BuyerSendGoods = LenientJson.ReadBoolean(value); break;
+                    case "buyerLogisticsName": refund.BuyerLogisticsName = LenientJson.ReadText(value); break;
+                    case "freightBill": refund.FreightBill = LenientJson.ReadText(value); break;
+                    case "orderEntryIdList": refund.OrderEntryIdList = new StringList(LenientJson.ReadStringList(value, identifiers: true)); break;
+                    case "orderEntryCountMap": refund.OrderEntryCountMap = new OrderEntryCountMap(LenientJson.ReadCountMap(value)); break;
+
+                    case "buyerMemberId": refund.BuyerMemberId = LenientJson.ReadIdentifier(value); break;
+                    case "buyerUserId": refund.BuyerUserId = LenientJson.ReadIdentifier(value); break;
+                    case "buyerLoginId": refund.BuyerLoginId = LenientJson.ReadIdentifier(value); break;
+                    case "buyerAlipayId": refund.BuyerAlipayId = LenientJson.ReadIdentifier(value); break;
+                    case "sellerMemberId": refund.SellerMemberId = LenientJson.ReadIdentifier(value); break;
+                    case "sellerUserId": refund.SellerUserId = LenientJson.ReadIdentifier(value); break;
+                    case "sellerLoginId": refund.SellerLoginId = LenientJson.ReadIdentifier(value); break;
+                    case "sellerAlipayId": refund.SellerAlipayId = LenientJson.ReadIdentifier(value); break;
+                    case "sellerRealName": refund.SellerRealName = LenientJson.ReadText(value); break;
+                    case "sellerMobile": refund.SellerMobile = LenientJson.ReadText(value); break;
+                    case "sellerTel": refund.SellerTel = LenientJson.ReadText(value); break;
+                    case "sellerReceiveAddress": refund.SellerReceiveAddress = LenientJson.ReadText(value); break;
+
+                    case "alipayPaymentId": refund.AlipayPaymentId = LenientJson.ReadIdentifier(value); break;
+                    case "disburseChannel": refund.DisburseChannel = LenientJson.ReadText(value); break;
+                    case "instantRefundType": refund.InstantRefundType = LenientJson.ReadText(value); break;
+                    case "tradeTypeStr": refund.TradeTypeStr = LenientJson.ReadText(value); break;
+                    case "taskStatus": refund.TaskStatus = LenientJson.ReadText(value); break;
+                    case "timeOutOperateType": refund.TimeOutOperateType = LenientJson.ReadText(value); break;
+                    case "extInfo": refund.ExtInfo = LenientJson.ReadText(value); break;
+                    case "crmModifyRefund": refund.CrmModifyRefund = LenientJson.ReadBoolean(value); break;
+                    case "insufficientAccount": refund.InsufficientAccount = LenientJson.ReadBoolean(value); break;
+                    case "insufficientBail": refund.InsufficientBail = LenientJson.ReadBoolean(value); break;
+                    case "newRefundReturn": refund.NewRefundReturn = LenientJson.ReadBoolean(value); break;
+                    case "sellerDelayDisburse": refund.SellerDelayDisburse = LenientJson.ReadBoolean(value); break;
+                    case "supportNewSteppay": refund.SupportNewSteppay = LenientJson.ReadBoolean(value); break;
+                    case "timeOutFreeze": refund.TimeOutFreeze = LenientJson.ReadBoolean(value); break;
+
+                    case "id": refund.Id = LenientJson.ReadIdentifier(value); break;
+                    case "createBy": refund.CreateBy = LenientJson.ReadText(value); break;
+                    case "createById": refund.CreateById = LenientJson.ReadIdentifier(value); break;
+                    case "createTime": refund.CreateTime = LenientJson.ReadTime(value); break;
+                    case "updateBy": refund.UpdateBy = LenientJson.ReadText(value); break;
+                    case "updateById": refund.UpdateById = LenientJson.ReadIdentifier(value); break;
+                    case "updateTime": refund.UpdateTime = LenientJson.ReadTime(value); break;
+                    case "remark": refund.Remark = LenientJson.ReadText(value); break;
+
+                    case "refundOperationList": refund.RefundOperationList = ReadOperations(value, refundId); break;
+                    // Any other field is ignored: the API may add fields at any time.
+                }
+            });
+            return refund;
+        }
+
+        /// <summary>
+        /// Calls <paramref name="read"/> for each field of <paramref name="item"/>; a value it cannot read (a
+        /// FormatException) becomes a <see cref="PandaponDataException"/> naming the refund and the field's path.
+        /// </summary>
+        private static void ReadEachField(JsonElement item, string? refundId, string pathPrefix, Action<string, JsonElement> read)
+        {
             string field = "";
             JsonElement value = default;
             try
             {
-                foreach (var property in data.EnumerateObject())
+                foreach (var property in item.EnumerateObject())
                 {
                     field = property.Name;
                     value = property.Value;
-                    switch (field)
-                    {
-                        case "refundId": refund.RefundId = LenientJson.ReadIdentifier(value); break;
-                        case "orderId": refund.OrderId = LenientJson.ReadIdentifier(value); break;
-                        case "status": refund.Status = LenientJson.ReadText(value); break;
-                        case "productName": refund.ProductName = LenientJson.ReadText(value); break;
-
-                        case "applyPayment": refund.ApplyPayment = LenientJson.ReadFenAsYuan(value); break;
-                        case "applyCarriage": refund.ApplyCarriage = LenientJson.ReadFenAsYuan(value); break;
-                        case "applyExpect": refund.ApplyExpect = LenientJson.ReadFenAsYuan(value); break;
-                        case "refundPayment": refund.RefundPayment = LenientJson.ReadFenAsYuan(value); break;
-                        case "refundCarriage": refund.RefundCarriage = LenientJson.ReadFenAsYuan(value); break;
-                        case "canRefundPayment": refund.CanRefundPayment = LenientJson.ReadFenAsYuan(value); break;
-                        case "frozenFund": refund.FrozenFund = LenientJson.ReadFenAsYuan(value); break;
-                        case "prepaidBalance": refund.PrepaidBalance = LenientJson.ReadFenAsYuan(value); break;
-
-                        case "gmtApply": refund.GmtApply = LenientJson.ReadTime(value); break;
-                        case "gmtCreate": refund.GmtCreate = LenientJson.ReadTime(value); break;
-                        case "gmtModified": refund.GmtModified = LenientJson.ReadTime(value); break;
-                        case "gmtCompleted": refund.GmtCompleted = LenientJson.ReadTime(value); break;
-                        case "gmtFreezed": refund.GmtFreezed = LenientJson.ReadTime(value); break;
-                        case "gmtTimeOut": refund.GmtTimeOut = LenientJson.ReadTime(value); break;
-
-                        case "applyReason": refund.ApplyReason = LenientJson.ReadText(value); break;
-                        case "applyReasonId": refund.ApplyReasonId = LenientJson.ReadIdentifier(value); break;
-                        case "applySubReason": refund.ApplySubReason = LenientJson.ReadText(value); break;
-                        case "applySubReasonId": refund.ApplySubReasonId = LenientJson.ReadIdentifier(value); break;
-                        case "rejectReason": refund.RejectReason = LenientJson.ReadText(value); break;
-                        case "rejectReasonId": refund.RejectReasonId = LenientJson.ReadIdentifier(value); break;
-                        case "rejectTimes": refund.RejectTimes = LenientJson.ReadInt32(value); break;
-
-                        case "disputeType": refund.DisputeType = LenientJson.ReadInt32(value); break;
-                        case "disputeRequest": refund.DisputeRequest = LenientJson.ReadInt32(value); break;
-                        case "goodsStatus": refund.GoodsStatus = LenientJson.ReadInt32(value); break;
-                        case "onlyRefund": refund.OnlyRefund = LenientJson.ReadBoolean(value); break;
-                        case "refundGoods": refund.RefundGoods = LenientJson.ReadBoolean(value); break;
-                        case "goodsReceived": refund.GoodsReceived = LenientJson.ReadBoolean(value); break;
-                        case "buyerSendGoods": refund.BuyerSendGoods = LenientJson.ReadBoolean(value); break;
-                        case "buyerLogisticsName": refund.BuyerLogisticsName = LenientJson.ReadText(value); break;
-                        case "freightBill": refund.FreightBill = LenientJson.ReadText(value); break;
-                        case "orderEntryIdList": refund.OrderEntryIdList = new StringList(LenientJson.ReadStringList(value, identifiers: true)); break;
-                        case "orderEntryCountMap": refund.OrderEntryCountMap = new OrderEntryCountMap(LenientJson.ReadCountMap(value)); break;
-
-                        case "buyerMemberId": refund.BuyerMemberId = LenientJson.ReadIdentifier(value); break;
-                        case "buyerUserId": refund.BuyerUserId = LenientJson.ReadIdentifier(value); break;
-                        case "buyerLoginId": refund.BuyerLoginId = LenientJson.ReadIdentifier(value); break;
-                        case "buyerAlipayId": refund.BuyerAlipayId = LenientJson.ReadIdentifier(value); break;
-                        case "sellerMemberId": refund.SellerMemberId = LenientJson.ReadIdentifier(value); break;
-                        case "sellerUserId": refund.SellerUserId = LenientJson.ReadIdentifier(value); break;
-                        case "sellerLoginId": refund.SellerLoginId = LenientJson.ReadIdentifier(value); break;
-                        case "sellerAlipayId": refund.SellerAlipayId = LenientJson.ReadIdentifier(value); break;
-                        case "sellerRealName": refund.SellerRealName = LenientJson.ReadText(value); break;
-                        case "sellerMobile": refund.SellerMobile = LenientJson.ReadText(value); break;
-                        case "sellerTel": refund.SellerTel = LenientJson.ReadText(value); break;
-                        case "sellerReceiveAddress": refund.SellerReceiveAddress = LenientJson.ReadText(value); break;
-
-                        case "alipayPaymentId": refund.AlipayPaymentId = LenientJson.ReadIdentifier(value); break;
-                        case "disburseChannel": refund.DisburseChannel = LenientJson.ReadText(value); break;
-                        case "instantRefundType": refund.InstantRefundType = LenientJson.ReadText(value); break;
-                        case "tradeTypeStr": refund.TradeTypeStr = LenientJson.ReadText(value); break;
-                        case "taskStatus": refund.TaskStatus = LenientJson.ReadText(value); break;
-                        case "timeOutOperateType": refund.TimeOutOperateType = LenientJson.ReadText(value); break;
-                        case "extInfo": refund.ExtInfo = LenientJson.ReadText(value); break;
-                        case "crmModifyRefund": refund.CrmModifyRefund = LenientJson.ReadBoolean(value); break;
-                        case "insufficientAccount": refund.InsufficientAccount = LenientJson.ReadBoolean(value); break;
-                        case "insufficientBail": refund.InsufficientBail = LenientJson.ReadBoolean(value); break;
-                        case "newRefundReturn": refund.NewRefundReturn = LenientJson.ReadBoolean(value); break;
-                        case "sellerDelayDisburse": refund.SellerDelayDisburse = LenientJson.ReadBoolean(value); break;
-                        case "supportNewSteppay": refund.SupportNewSteppay = LenientJson.ReadBoolean(value); break;
-                        case "timeOutFreeze": refund.TimeOutFreeze = LenientJson.ReadBoolean(value); break;
-
-                        case "id": refund.Id = LenientJson.ReadIdentifier(value); break;
-                        case "createBy": refund.CreateBy = LenientJson.ReadText(value); break;
-                        case "createById": refund.CreateById = LenientJson.ReadIdentifier(value); break;
-                        case "createTime": refund.CreateTime = LenientJson.ReadTime(value); break;
-                        case "updateBy": refund.UpdateBy = LenientJson.ReadText(value); break;
-                        case "updateById": refund.UpdateById = LenientJson.ReadIdentifier(value); break;
-                        case "updateTime": refund.UpdateTime = LenientJson.ReadTime(value); break;
-                        case "remark": refund.Remark = LenientJson.ReadText(value); break;
-
-                        case "refundOperationList": refund.RefundOperationList = ReadOperations(value, refundId); break;
-                        // Any other field is ignored: the API may add fields at any time.
-                    }
+                    read(field, value);
                 }
             }
             catch (FormatException ex)
             {
-                throw new PandaponDataException(refundId, field, LenientJson.Describe(value), ex.Message);
+                throw new PandaponDataException(refundId, pathPrefix + field, LenientJson.Describe(value), ex.Message);
             }
-            return refund;
         }
 
         /// <summary><c>refundOperationList</c>: an array, a string holding one, a single object, or null/"" (no history).</summary>
