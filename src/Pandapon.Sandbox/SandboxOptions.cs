@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Security.Cryptography;
-using Pandapon.Api;
+using Pandapon.Client;
 using Pandapon.Sandbox.Http;
 using Pandapon.Sandbox.Taobao;
 

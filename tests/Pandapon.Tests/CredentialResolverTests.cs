@@ -1,10 +1,11 @@
-using Pandapon.Api;
+using Pandapon.Client;
 using Pandapon.Credentials;
+using Pandapon.Models;
 using Xunit;
 
 namespace Pandapon.Tests;
 
-/// <summary>Each step of design.md §3's precedence, shown by taking away the step above it.</summary>
+/// <summary>Each step of the credential precedence (about_Pandapon), shown by taking away the step above it.</summary>
 public sealed class CredentialResolverTests : IDisposable
 {
     private readonly string _root = Path.Combine(Path.GetTempPath(), "pandapon-resolver-" + Guid.NewGuid().ToString("N"));

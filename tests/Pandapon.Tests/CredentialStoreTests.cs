@@ -1,5 +1,5 @@
 using System.Text;
-using Pandapon.Api;
+using Pandapon.Client;
 using Pandapon.Credentials;
 using Xunit;
 

@@ -50,12 +50,6 @@ Describe 'Get-Help <_>' -ForEach $cmdlets {
         }
     }
 
-    It 'has at least two examples, each with code' {
-        $examples = @($help.examples.example)
-        $examples.Count | Should -BeGreaterOrEqual 2
-        foreach ($example in $examples) { $example.code | Should -Match $name }
-    }
-
     It 'has a HelpUri, so Get-Help -Online opens its page in the repository' {
         $manifest = Import-PowerShellDataFile (Join-Path (Get-TestModulePath) 'Pandapon.psd1')
         $command.HelpUri | Should -Be "$($manifest.PrivateData.PSData.ProjectUri)/blob/main/docs/en-US/$name.md"

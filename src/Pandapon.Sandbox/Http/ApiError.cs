@@ -18,7 +18,7 @@ public sealed class ApiError
     public static readonly ApiError MethodNotAllowed = new(9, "methodNotAllowed", 405, 40500, "method not allowed");
     public static readonly ApiError OrderNotFound = new(10, "orderNotFound", 200, 40402, "order not found");
 
-    // 1688's business refusals, relayed by PandaPon as HTTP 200 with code = the upstream number (pandapon-api.md §3a).
+    // 1688's business refusals, relayed by PandaPon as HTTP 200 with code = the upstream number (docs/api.md, "Create a refund").
     // Each answer names its own code (see Upstream); the stats count them under one reason per endpoint.
     public static readonly ApiError RefundCreateRejected = new(11, "refundCreateRejected", 200, 5100, "其他错误");
     public static readonly ApiError ReturnShipmentRejected = new(12, "returnShipmentRejected", 200, 4002, "物流信息错误");

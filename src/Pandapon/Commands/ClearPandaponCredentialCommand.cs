@@ -11,14 +11,14 @@ namespace Pandapon.Commands
     {
         protected override void ProcessRecord()
         {
-            ResolvedCredential? current = SessionCredentials.Current;
+            ResolvedCredential? current = SessionCredential;
             if (current == null)
             {
                 WriteVerbose("This session has no credentials set; nothing to clear.");
                 return;
             }
             if (!ShouldProcess("the session", "Clear the PandaPon credentials")) return;
-            SessionCredentials.Current = null;
+            SessionCredential = null;
             WriteVerbose("Cleared the session's credentials. Calls now use the environment variables or the saved profiles (Get-PandaponCredential shows which).");
         }
     }

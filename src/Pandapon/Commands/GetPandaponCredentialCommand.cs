@@ -40,9 +40,9 @@ namespace Pandapon.Commands
                         break;
                     default:
                         CredentialResolver resolver = CredentialResolver.ForCurrentUser();
-                        ResolvedCredential current = resolver.Resolve(null, null, SessionCredentials.Current);
+                        ResolvedCredential current = resolver.Resolve(null, null, SessionCredential);
                         StorePermissionWarning.WriteOnce(this, resolver.Store);
-                        WriteObject(CredentialInfo.From(current));
+                        WriteObject(CredentialView.From(current));
                         break;
                 }
             }
@@ -63,7 +63,7 @@ namespace Pandapon.Commands
             try
             {
                 CredentialResolver resolver = CredentialResolver.ForCurrentUser();
-                WriteObject(CredentialInfo.From(resolver.LoadProfile(name, CredentialSource.ProfileName, "-ProfileName")));
+                WriteObject(CredentialView.From(resolver.LoadProfile(name, CredentialSource.ProfileName, "-ProfileName")));
                 StorePermissionWarning.WriteOnce(this, resolver.Store);
             }
             catch (PandaponCredentialException e)
@@ -97,7 +97,7 @@ namespace Pandapon.Commands
             {
                 if (!wildcard.IsMatch(profile.Name)) continue;
                 found++;
-                WriteObject(CredentialInfo.From(profile.Credential, source, profile.Name, store.FilePath));
+                WriteObject(CredentialView.From(profile.Credential, source, profile.Name, store.FilePath));
             }
             if (found == 0) WriteVerbose($"No saved profile matches '{pattern}' in '{store.FilePath}'.");
         }

@@ -1,7 +1,7 @@
 using System;
 using System.Management.Automation;
 using System.Security;
-using Pandapon.Api;
+using Pandapon.Client;
 using Pandapon.Credentials;
 using Pandapon.Models;
 
@@ -60,7 +60,7 @@ namespace Pandapon.Commands
             SignatureOptions options;
             try
             {
-                options = SignatureRecipe.Parse(SignatureTemplate, SignatureAlgorithm, SignatureCase.ToString(), SignatureRecipe.Parameters);
+                options = SignatureRecipe.Parse(SignatureTemplate, SignatureAlgorithm, SignatureCase.ToString(), SignatureParameters);
             }
             catch (ArgumentException e)
             {

@@ -1,8 +1,10 @@
 using System;
 using System.Collections;
+using System.Collections.Generic;
 using System.Management.Automation;
-using Pandapon.Api;
+using Pandapon.Client;
 using Pandapon.Conversion;
+using Pandapon.Endpoints;
 
 namespace Pandapon.Commands
 {
@@ -78,7 +80,18 @@ namespace Pandapon.Commands
                 ThrowInvalidArgument("Pandapon.InvalidBody", e.Message, Body, e);
             }
             request.Idempotent = method == "GET" || Idempotent.IsPresent;
+            request.UpstreamHints = UpstreamHintsFor(request);
             return request;
+        }
+
+        /// <summary>A wrapped endpoint's hints for its business codes, naming the parameters of the cmdlet that wraps it.</summary>
+        private static IReadOnlyDictionary<int, string>? UpstreamHintsFor(ApiRequest request)
+        {
+            if (request.Method == RefundCreateEndpoint.Method && request.Path == RefundCreateEndpoint.Path)
+                return RefundCreateEndpoint.Hints(NewPandaponRefundCommand.Names);
+            if (request.Method == ReturnShipmentEndpoint.Method && request.Path == ReturnShipmentEndpoint.Path)
+                return ReturnShipmentEndpoint.Hints(SubmitPandaponReturnShipmentCommand.Names);
+            return null;
         }
     }
 }

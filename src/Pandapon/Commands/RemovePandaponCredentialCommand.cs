@@ -38,9 +38,9 @@ namespace Pandapon.Commands
                     store.Remove(profile.Name);
                     WriteVerbose($"Removed the profile '{profile.Name}' from '{store.FilePath}'.");
                     // A removed profile must not go on signing calls unseen: the session forgets it, and says so.
-                    if (SessionCredentials.Current?.ProfileName is string inSession && string.Equals(inSession, profile.Name, StringComparison.OrdinalIgnoreCase))
+                    if (SessionCredential?.ProfileName is string inSession && string.Equals(inSession, profile.Name, StringComparison.OrdinalIgnoreCase))
                     {
-                        SessionCredentials.Current = null;
+                        SessionCredential = null;
                         WriteWarning($"This session was using the profile '{profile.Name}', so its credentials are cleared too. Calls now use the " +
                             "environment variables or the saved profiles (Get-PandaponCredential shows which); Set-PandaponCredential sets new ones.");
                     }

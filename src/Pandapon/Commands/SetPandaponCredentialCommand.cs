@@ -1,9 +1,10 @@
 using System;
 using System.Management.Automation;
 using System.Security;
-using Pandapon.Api;
+using Pandapon.Client;
 using Pandapon.Credentials;
 using Pandapon.Models;
+using Pandapon.Values;
 
 namespace Pandapon.Commands
 {
@@ -86,11 +87,11 @@ namespace Pandapon.Commands
                 return;
             }
             if (session == null) return;   // -StoreAs (saved only), -WhatIf, or the user said no
-            SessionCredentials.Current = session;
+            SessionCredential = session;
             ApiCredential c = session.Credential;
             WriteVerbose($"This session now uses the access key {ApiCredential.MaskAccessKey(c.AccessKey)}, user {c.UserId}, endpoint {PandaponEndpoint.Display(c.Endpoint)}" +
                 (session.ProfileName != null ? $" (profile '{session.ProfileName}')." : "."));
-            if (PassThru) WriteObject(CredentialInfo.From(session));
+            if (PassThru) WriteObject(CredentialView.From(session));
         }
 
         private ResolvedCredential? FromProfile(CredentialStore store)
@@ -114,7 +115,7 @@ namespace Pandapon.Commands
             try
             {
                 Uri endpoint = Endpoint == null ? PandaponEndpoint.Default : PandaponEndpoint.Parse(Endpoint, "-Endpoint");
-                SignatureOptions signature = SignatureRecipe.Parse(SignatureTemplate, SignatureAlgorithm, SignatureCase?.ToString(), SignatureRecipe.Parameters);
+                SignatureOptions signature = SignatureRecipe.Parse(SignatureTemplate, SignatureAlgorithm, SignatureCase?.ToString(), SignatureParameters);
                 credential = new ApiCredential(accessKey, secretKey, UserId, endpoint, signature);
             }
             catch (ArgumentException e)
@@ -134,7 +135,7 @@ namespace Pandapon.Commands
             bool replaced = store.Save(new CredentialProfile(StoreAs, credential));
             WriteVerbose($"{(replaced ? "Replaced" : "Saved")} the profile '{StoreAs}' in '{store.FilePath}'. This session's credentials are unchanged; " +
                 $"to use the profile now: Set-PandaponCredential -ProfileName '{StoreAs}'.");
-            if (PassThru) WriteObject(CredentialInfo.From(credential, CredentialSource.Store, StoreAs, store.FilePath));
+            if (PassThru) WriteObject(CredentialView.From(credential, CredentialSource.Store, StoreAs, store.FilePath));
             return null;
         }
     }

@@ -4,7 +4,7 @@ using System.IO;
 using System.Runtime.InteropServices;
 using System.Text;
 using Microsoft.Win32.SafeHandles;
-using Pandapon.Api;
+using Pandapon.Client;
 
 namespace Pandapon.Credentials
 {

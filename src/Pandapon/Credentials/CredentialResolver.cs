@@ -1,12 +1,14 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using Pandapon.Api;
+using Pandapon.Client;
+using Pandapon.Models;
+using Pandapon.Values;
 
 namespace Pandapon.Credentials
 {
     /// <summary>
-    /// Finds the credentials of a call, in the precedence of design.md §3, highest first: parameters on the command;
+    /// Finds the credentials of a call, in the precedence of about_Pandapon, highest first: parameters on the command;
     /// -ProfileName; the session (Set-PandaponCredential); the environment variables PANDAPON_ACCESS_KEY,
     /// PANDAPON_SECRET_KEY, PANDAPON_USER_ID (with PANDAPON_ENDPOINT and PANDAPON_SIGNATURE_*); the profile named by
     /// PANDAPON_PROFILE; the profile "default". A profile that is named and missing is an error, never a fall-back.

@@ -4,7 +4,8 @@ using System.IO;
 using System.Security.Cryptography;
 using System.Text.Json;
 using System.Threading;
-using Pandapon.Api;
+using Pandapon.Client;
+using Pandapon.Values;
 
 namespace Pandapon.Credentials
 {

@@ -3,7 +3,7 @@ using System.IO;
 using System.Reflection;
 using System.Runtime.InteropServices;
 using System.Text;
-using Pandapon.Api;
+using Pandapon.Client;
 
 namespace Pandapon.Credentials
 {
