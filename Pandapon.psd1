@@ -32,7 +32,14 @@
             Tags         = @('PandaPon', '1688', 'Taobao', 'Refund', 'API', 'PSEdition_Core', 'PSEdition_Desktop', 'Windows', 'Linux', 'MacOS')
             ProjectUri   = 'https://github.com/pandapon/Pandapon'
             LicenseUri   = 'https://github.com/pandapon/Pandapon/blob/main/LICENSE'
-            ReleaseNotes = 'First release: credentials and signing, Get-PandaponRefund, Invoke-PandaponRequest, a local sandbox of the API.'
+            ReleaseNotes = 'First release.
+- Credentials and signing: Set-PandaponCredential, Get-PandaponCredential, Remove-PandaponCredential, Clear-PandaponCredential, Get-PandaponSignature; profiles in an owner-only store.
+- Reads: Get-PandaponRefund (1688 after-sales refunds as typed objects), Invoke-PandaponRequest (any endpoint, signed).
+- Writes: New-PandaponRefund (open a 1688 refund or return) and Submit-PandaponReturnShipment (report the return waybill); every value checked before sending, never retried automatically, -WhatIf, CSV input.
+- Test-PandaponCredential: one harmless signed request says whether the key, user id and signing recipe work; -TryRecipes finds the recipe a server accepts.
+- A local sandbox of the API for tests and runbooks.
+Changed in 0.2: the default signing recipe is {AccessKey}{Timestamp}{Nonce}{SecretKey} (MD5, upper case, timestamp in milliseconds); the earlier access-key=...&key=... template stays available with -SignatureTemplate, and profiles that stored no template follow the new default. The timestamp unit (Milliseconds or Seconds) is part of the recipe: -TimestampUnit, PANDAPON_TIMESTAMP_UNIT, profiles. A batch stops at the first authentication refusal with one terminating error. A template without {SecretKey} is refused.
+Changed during the preview: Set-PandaponCredential -StoreAs only saves the profile and no longer switches the session''s credentials (as Set-AWSCredential -StoreAs); Set-PandaponCredential -ProfileName makes a profile current. Removing the profile the session uses clears the session''s credentials, with a warning. Profile names compare without regard to letter case, and a store holding two names that differ only in case is refused. Get-PandaponCredential -ListAvailable is sorted by name.'
         }
     }
 }

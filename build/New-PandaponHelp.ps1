@@ -83,11 +83,18 @@ function Read-HelpMarkdown {
 }
 
 function ConvertFrom-MarkdownInline {
-    <# Help is plain text: links keep their words (and an absolute address), nothing else is rewritten. #>
+    <# Help is plain text, so markdown must not show in Get-Help: a code span keeps its text without the backticks
+       (``a `b` c`` too), **bold** its words, a link its words (and an absolute address). Single * and _ are left
+       alone: they are wildcards and parts of names (PANDAPON_CONFIG_DIR) far more often than emphasis. #>
     param([string]$Text)
-    [regex]::Replace($Text, '\[([^\]]+)\]\(([^)\s]+)\)', {
+    $linked = [regex]::Replace($Text, '\[([^\]]+)\]\(([^)\s]+)\)', {
             param($m)
             if ($m.Groups[2].Value -match '^[a-z]+://') { "$($m.Groups[1].Value) ($($m.Groups[2].Value))" } else { $m.Groups[1].Value }
+        })
+    # One pass, so that the text of a code span is never read as bold, nor bold text as a code span.
+    [regex]::Replace($linked, '(`+)\s?(.+?)\s?\1(?!`)|\*\*(.+?)\*\*', {
+            param($m)
+            if ($m.Groups[2].Success) { $m.Groups[2].Value } else { ConvertFrom-MarkdownInline $m.Groups[3].Value }
         })
 }
 
@@ -513,6 +520,14 @@ function Write-MamlCommand($Writer, $Command, $Facts, $Help) {
     $Writer.WriteEndElement()
 
     $Writer.WriteStartElement('command', 'relatedLinks', $Namespaces.command)
+    # Get-Help -Online opens the first related link that has an address, so the command's HelpUri comes first.
+    $onlineUri = if ($Command.PSObject.Properties['HelpUri']) { $Command.HelpUri }
+    if ($onlineUri) {
+        $Writer.WriteStartElement('maml', 'navigationLink', $Namespaces.maml)
+        Write-MamlElement $Writer 'maml' 'linkText' 'Online Version:'
+        Write-MamlElement $Writer 'maml' 'uri' $onlineUri
+        $Writer.WriteEndElement()
+    }
     foreach ($link in $Help.Links) {
         $Writer.WriteStartElement('maml', 'navigationLink', $Namespaces.maml)
         Write-MamlElement $Writer 'maml' 'linkText' $link.Text

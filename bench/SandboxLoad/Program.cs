@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using Pandapon.Api;
+using Pandapon.Client;
 using Pandapon.Bench;
 
 // A small closed-loop load generator for the sandbox: keeps --concurrency signed refund requests in flight

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Net.Sockets;
 using System.Text;
-using Pandapon.Api;
+using Pandapon.Client;
 
 namespace Pandapon.Bench;
 

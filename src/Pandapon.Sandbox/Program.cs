@@ -8,6 +8,7 @@ using Pandapon.Sandbox;
 using Pandapon.Sandbox.Data;
 using Pandapon.Sandbox.Endpoints;
 using Pandapon.Sandbox.Http;
+using Pandapon.Sandbox.Taobao;
 
 // The PandaPon sandbox: checks arguments, builds the refunds, listens on 127.0.0.1, prints one JSON line on
 // stdout ({"endpoint","accessKey","secretKey","userId"}) and serves until stopped or its parent process ends.
@@ -45,6 +46,7 @@ if (options.ParentPid is int parentPid)
 }
 
 var store = new RefundStore(options.Seed, options.Refunds, options.Orders);
+var taobaoStore = new TaobaoRefundStore(options.Seed, options.TaobaoRefunds);
 
 var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
 // No configuration from appsettings.json, ASPNETCORE_*/DOTNET_* or Kestrel__Endpoints__* variables: only the
@@ -66,7 +68,8 @@ builder.WebHost.ConfigureKestrel(kestrel =>
 builder.WebHost.UseSockets(sockets => sockets.UnsafePreferInlineScheduling = true);
 var app = builder.Build();
 
-var stats = new SandboxStats([RefundInfoEndpoint.Path, RefundCreateEndpoint.Path, ReturnShipmentEndpoint.Path, OrderDetailEndpoint.Path]);
+var stats = new SandboxStats([RefundInfoEndpoint.Path, RefundCreateEndpoint.Path, ReturnShipmentEndpoint.Path, OrderDetailEndpoint.Path,
+    .. OrderEndpoints.Paths, .. TaobaoEndpoints.SignedPaths]);
 var envelope = new Envelope(store.DevelopId);
 var gateway = new SignedGateway(
     options,
@@ -81,7 +84,9 @@ gateway.Map(app, RefundInfoEndpoint.Method, RefundInfoEndpoint.Path, new RefundI
 gateway.Map(app, RefundCreateEndpoint.Method, RefundCreateEndpoint.Path, new RefundCreateEndpoint(store).Handle);
 gateway.Map(app, ReturnShipmentEndpoint.Method, ReturnShipmentEndpoint.Path, new ReturnShipmentEndpoint(store).Handle);
 gateway.Map(app, OrderDetailEndpoint.Method, OrderDetailEndpoint.Path, new OrderDetailEndpoint(store).Handle);
+OrderEndpoints.Map(app, gateway, store, options);
 SandboxControlEndpoints.Map(app, store, stats);
+TaobaoEndpoints.Map(app, gateway, taobaoStore, options.TaobaoListShape);
 app.MapGet("/", () => "Pandapon sandbox");
 app.MapFallback(gateway.NoSuchPathAsync);
 

@@ -1,7 +1,8 @@
 using System.Globalization;
 using System.Security.Cryptography;
-using Pandapon.Api;
+using Pandapon.Client;
 using Pandapon.Sandbox.Http;
+using Pandapon.Sandbox.Taobao;
 
 namespace Pandapon.Sandbox;
 
@@ -12,14 +13,19 @@ public sealed class UsageException(string message) : Exception(message);
 public sealed class SandboxOptions
 {
     public const int MaxRefunds = 100_000;
-    public const int MaxOrders = 10_000;
+    public const int MaxOrders = 100_000;
     public const int MaxLatencyMs = 60_000;
 
     public int Port { get; private set; }
     public long Seed { get; private set; } = 1;
     public int Refunds { get; private set; } = 1000;
     public int Orders { get; private set; } = 30;
+    public int TaobaoRefunds { get; private set; } = 1000;
+    public TaobaoListShape TaobaoListShape { get; private set; } = TaobaoListShape.Nested;
     public int LatencyMs { get; private set; }
+
+    /// <summary>The shape of <c>/v2/alibaba/order/page</c>'s data: PandaPon's paging envelope or 1688's list (unpublished, so both).</summary>
+    public OrderPageShape OrderPageShape { get; private set; } = OrderPageShape.PandaPon;
     public double FaultRate { get; private set; }
     public IReadOnlyList<FaultKind> FaultKinds { get; private set; } = Enum.GetValues<FaultKind>();
     public string AccessKey { get; private set; } = RandomHex(32);
@@ -37,7 +43,11 @@ public sealed class SandboxOptions
           --port <n>                 TCP port on 127.0.0.1; 0 (default) picks a free one
           --seed <n>                 data seed, a 64-bit integer (default 1)
           --refunds <n>              generated refunds, 0 to 100000 (default 1000)
-          --orders <n>               fresh orders to open refunds on, 0 to 10000 (default 30; see GET /sandbox/orders)
+          --orders <n>               fresh orders, 0 to 100000 (default 30; see GET /sandbox/orders)
+          --order-page-shape <s>     data of POST /v2/alibaba/order/page: pandapon (default, {totalRecords,totalPage,
+                                     pageSize,currentPage,data[]}) or upstream (1688's {result[],totalRecord})
+          --taobao-refunds <n>       generated Taobao reverse orders, 0 to 100000 (default 1000)
+          --taobao-list-shape <s>    rows of the Taobao reverse-order list: nested (default) or flat
           --latency-ms <n>           delay added to every answer of a signed path, 0 to 60000 (default 0)
           --fault-rate <x>           fraction of signed requests answered with a fault, 0 to 1 (default 0)
           --fault-kinds <list>       comma list of ratelimit,server,badgateway,malformed,reset,stall (default all)
@@ -95,6 +105,9 @@ public sealed class SandboxOptions
                 case "--seed": options.Seed = ParseLong(name, value); break;
                 case "--refunds": options.Refunds = ParseInt(name, value, 0, MaxRefunds); break;
                 case "--orders": options.Orders = ParseInt(name, value, 0, MaxOrders); break;
+                case "--order-page-shape": options.OrderPageShape = ParseOrderPageShape(name, value); break;
+                case "--taobao-refunds": options.TaobaoRefunds = ParseInt(name, value, 0, MaxRefunds); break;
+                case "--taobao-list-shape": options.TaobaoListShape = ParseListShape(name, value); break;
                 case "--latency-ms": options.LatencyMs = ParseInt(name, value, 0, MaxLatencyMs); break;
                 case "--fault-rate": options.FaultRate = ParseRate(name, value); break;
                 case "--fault-kinds": options.FaultKinds = ParseFaultKinds(name, value); break;
@@ -114,7 +127,7 @@ public sealed class SandboxOptions
 
     private static readonly string[] KnownNames =
     [
-        "--port", "--seed", "--refunds", "--orders", "--latency-ms", "--fault-rate", "--fault-kinds", "--access-key", "--secret-key",
+        "--port", "--seed", "--refunds", "--orders", "--order-page-shape", "--taobao-refunds", "--taobao-list-shape", "--latency-ms", "--fault-rate", "--fault-kinds", "--access-key", "--secret-key",
         "--user-id", "--parent-pid", "--signature-template", "--signature-algorithm", "--signature-case", "--timestamp-unit",
     ];
 
@@ -141,6 +154,13 @@ public sealed class SandboxOptions
         return rate;
     }
 
+    private static OrderPageShape ParseOrderPageShape(string name, string value) => value.ToLowerInvariant() switch
+    {
+        "pandapon" => OrderPageShape.PandaPon,
+        "upstream" => OrderPageShape.Upstream,
+        _ => throw new UsageException($"{name} '{value}' is not pandapon or upstream."),
+    };
+
     private static FaultKind[] ParseFaultKinds(string name, string value)
     {
         var kinds = new List<FaultKind>();
@@ -154,6 +174,13 @@ public sealed class SandboxOptions
             throw new UsageException($"{name} '{value}' names no fault kind; use {string.Join(",", FaultNames.Names)}.");
         return kinds.ToArray();
     }
+
+    private static TaobaoListShape ParseListShape(string name, string value) => value.ToLowerInvariant() switch
+    {
+        "nested" => TaobaoListShape.Nested,
+        "flat" => TaobaoListShape.Flat,
+        _ => throw new UsageException($"{name} '{value}' is not nested or flat."),
+    };
 
     private static string ParseToken(string name, string value, bool secret = false)
     {
@@ -196,4 +223,14 @@ public sealed class SandboxOptions
 
     // Like the documents' example user-id 2100007341207: 13 digits.
     private static string RandomUserId() => "21" + RandomNumberGenerator.GetInt32(0, 1_000_000_000).ToString("D9", CultureInfo.InvariantCulture) + "07";
+}
+
+/// <summary>How <c>POST /v2/alibaba/order/page</c> wraps its rows (the real shape is not published).</summary>
+public enum OrderPageShape
+{
+    /// <summary>PandaPon's own v2 paging envelope: <c>{totalRecords, totalPage, pageSize, currentPage, data[]}</c>.</summary>
+    PandaPon,
+
+    /// <summary>1688's <c>getBuyerOrderList</c>: <c>{result[], totalRecord}</c>.</summary>
+    Upstream,
 }

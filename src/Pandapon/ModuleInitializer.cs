@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Management.Automation;
 using System.Reflection;
+using Pandapon.Client;
 
 namespace Pandapon
 {
@@ -17,12 +18,12 @@ namespace Pandapon
 
         public void OnImport()
         {
-            if (Api.Platform.IsNetFramework) AppDomain.CurrentDomain.AssemblyResolve += ResolveFromModuleFolder;
+            if (Client.Platform.IsNetFramework) AppDomain.CurrentDomain.AssemblyResolve += ResolveFromModuleFolder;
         }
 
         public void OnRemove(PSModuleInfo module)
         {
-            if (Api.Platform.IsNetFramework) AppDomain.CurrentDomain.AssemblyResolve -= ResolveFromModuleFolder;
+            if (Client.Platform.IsNetFramework) AppDomain.CurrentDomain.AssemblyResolve -= ResolveFromModuleFolder;
         }
 
         private static Assembly? ResolveFromModuleFolder(object? sender, ResolveEventArgs args)

@@ -1,4 +1,6 @@
 using Pandapon.Api;
+using Pandapon.Client;
+using Pandapon.Endpoints;
 using Xunit;
 
 namespace Pandapon.Tests;
@@ -55,7 +57,7 @@ public class CredentialProbeTests
     {
         var client = new PandaponClient(new Uri("http://127.0.0.1:9/"), new FakeHandler(FakeHandler.Error(200, 500, "签名错误")));
         var e = await Assert.ThrowsAsync<PandaponApiException>(() =>
-            client.SendAsync(CredentialProbe.Request(0, TimeSpan.FromSeconds(5)), Credential, CancellationToken.None));
+            client.SendAsync(CredentialProbe.Request(), Credential, CancellationToken.None));
         Assert.Equal(ApiErrorKind.Authentication, e.Kind);
         Assert.Equal(AuthenticationPart.Signature, e.AuthenticationPart);
     }
@@ -65,7 +67,7 @@ public class CredentialProbeTests
     {
         var handler = new FakeHandler(FakeHandler.Error(200, 40401, "refund not found: TQ00000000000000000"));
         var outcome = await CredentialProbe.SendAsync(new PandaponClient(new Uri("http://127.0.0.1:9/"), handler), Credential,
-            CredentialProbe.Request(0, TimeSpan.FromSeconds(5)), CancellationToken.None);
+            CredentialProbe.Request(), CancellationToken.None);
         Assert.True(outcome.Accepted);
         Assert.False(outcome.Refused);
         Assert.Equal(40401, outcome.Code);
@@ -77,7 +79,7 @@ public class CredentialProbeTests
     {
         var handler = new FakeHandler(FakeHandler.Error(401, 40104, "signature mismatch"));
         var outcome = await CredentialProbe.SendAsync(new PandaponClient(new Uri("http://127.0.0.1:9/"), handler), Credential,
-            CredentialProbe.Request(3, TimeSpan.FromSeconds(5)), CancellationToken.None);
+            CredentialProbe.Request(), CancellationToken.None);
         Assert.True(outcome.Refused);
         Assert.Equal(AuthenticationPart.Signature, outcome.RefusedPart);
         Assert.Single(handler.Seen);
@@ -88,7 +90,7 @@ public class CredentialProbeTests
     {
         var handler = new FakeHandler(FakeHandler.Error(500, 50001, "internal error"));
         var outcome = await CredentialProbe.SendAsync(new PandaponClient(new Uri("http://127.0.0.1:9/"), handler), Credential,
-            CredentialProbe.Request(0, TimeSpan.FromSeconds(5)), CancellationToken.None);
+            CredentialProbe.Request(), CancellationToken.None);
         Assert.True(outcome.Inconclusive);
     }
 
@@ -107,7 +109,7 @@ public class CredentialProbeTests
             return Task.FromResult(response);
         });
         var client = new PandaponClient(new Uri("http://127.0.0.1:9/"), handler, null, null, () => now);
-        var outcome = await CredentialProbe.SendAsync(client, Credential, CredentialProbe.Request(0, TimeSpan.FromSeconds(5)), CancellationToken.None);
+        var outcome = await CredentialProbe.SendAsync(client, Credential, CredentialProbe.Request(), CancellationToken.None);
         Assert.Equal(AuthenticationPart.Timestamp, outcome.RefusedPart);
         Assert.Equal(TimeSpan.FromSeconds(-900), outcome.ClockSkew);
     }

@@ -1,10 +1,11 @@
-using Pandapon.Api;
+using Pandapon.Client;
 using Pandapon.Credentials;
+using Pandapon.Models;
 using Xunit;
 
 namespace Pandapon.Tests;
 
-/// <summary>Each step of design.md §3's precedence, shown by taking away the step above it.</summary>
+/// <summary>Each step of the credential precedence (about_Pandapon), shown by taking away the step above it.</summary>
 public sealed class CredentialResolverTests : IDisposable
 {
     private readonly string _root = Path.Combine(Path.GetTempPath(), "pandapon-resolver-" + Guid.NewGuid().ToString("N"));
@@ -79,6 +80,25 @@ public sealed class CredentialResolverTests : IDisposable
         Assert.Contains("-ProfileName names the profile 'nope'", e.Message);
         Assert.Contains(_store.FilePath, e.Message);
         Assert.Contains("Saved profiles: default, named, env-named", e.Message);
+    }
+
+    [Theory]
+    [InlineData("../x")]
+    [InlineData("a b")]
+    [InlineData("[")]
+    public void AProfileNameThatCouldNeverBeSaved_IsRefusedWithoutSuggestingToSaveIt(string name)
+    {
+        var e = Assert.Throws<PandaponCredentialException>(() => Resolver().Resolve(null, name, null));
+        Assert.Equal(PandaponCredentialException.InvalidProfileName, e.ErrorId);
+        Assert.Contains($"-ProfileName '{name}' is not a valid profile name", e.Message);
+        Assert.DoesNotContain("-StoreAs", e.Message);
+    }
+
+    [Fact]
+    public void TheHintToSaveAMissingProfileQuotesItsName_SoPowerShellCannotReadItAsANumber()
+    {
+        var e = Assert.Throws<PandaponCredentialException>(() => Resolver().Resolve(null, "1e3", null));
+        Assert.Contains("-StoreAs '1e3'", e.Message);
     }
 
     [Fact]

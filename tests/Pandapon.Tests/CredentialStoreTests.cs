@@ -1,5 +1,5 @@
 using System.Text;
-using Pandapon.Api;
+using Pandapon.Client;
 using Pandapon.Credentials;
 using Xunit;
 
@@ -184,6 +184,153 @@ public sealed class CredentialStoreTests : IDisposable
         Assert.Equal("/x/home/.config/pandapon", CredentialStore.DefaultDirectory(n => env.GetValueOrDefault(n)));
     }
 
+    private const string OneProfileJson = """{"version":1,"profiles":{"default":{"accessKey":"a","secretKey":"s","userId":"u"}}}""";
+    private const UnixFileMode OwnerOnlyFile = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+    private const UnixFileMode OwnerOnlyFolder = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
+
+    [Fact]
+    public void AStoreWithAUtf8ByteOrderMarkIsRead()
+    {
+        // What Windows PowerShell 5.1's Set-Content -Encoding UTF8 writes.
+        var store = Store();
+        Directory.CreateDirectory(store.Directory);
+        File.WriteAllBytes(store.FilePath, Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(OneProfileJson)).ToArray());
+        Assert.Equal("a", Assert.Single(store.List()).Credential.AccessKey);
+    }
+
+    [Theory]
+    [InlineData("""{"version":1,"profiles":{"default":{"accessKey":"a","secretKey":"s","userId":"u"},"DEFAULT":{"accessKey":"b","secretKey":"s","userId":"u"}}}""", "'default' and 'DEFAULT'")]
+    [InlineData("""{"version":1,"profiles":{"default":{"accessKey":"a","secretKey":"s","userId":"u"},"default":{"accessKey":"b","secretKey":"s","userId":"u"}}}""", "'default' and 'default'")]
+    public void NamesThatDifferOnlyInLetterCaseAreOneName_SoAStoreHoldingBothIsRefused(string content, string names)
+    {
+        var store = Store();
+        Directory.CreateDirectory(store.Directory);
+        File.WriteAllText(store.FilePath, content);
+
+        var e = Assert.Throws<CredentialStoreException>(() => store.List());
+        Assert.Contains(store.FilePath, e.Message);
+        Assert.Contains(names, e.Message);
+        Assert.Throws<CredentialStoreException>(() => store.Find("default"));
+        Assert.Throws<CredentialStoreException>(() => store.Remove("default"));
+        Assert.Equal(content, File.ReadAllText(store.FilePath));
+    }
+
+    [Fact]
+    public void RemoveTakesOneProfile_WhateverTheLetterCaseItIsGiven()
+    {
+        Store().Save(Profile("prod"));
+        Store().Save(Profile("default"));
+        Assert.True(Store().Save(Profile("DEFAULT", "replaced")));   // one name: saving it again replaces it
+        Assert.Equal(new[] { "prod", "DEFAULT" }, Store().List().Select(p => p.Name));
+        Assert.True(Store().Remove("Default"));
+        Assert.Equal("prod", Assert.Single(Store().List()).Name);
+    }
+
+    [Fact]
+    public void ASymbolicLinkToTheStoreIsWrittenThrough_AtomicallyBesideItsTarget()
+    {
+        if (OperatingSystem.IsWindows()) return;   // Windows: a link is refused (see the next test's Windows branch)
+        var store = Store();
+        string dotfiles = Path.Combine(_root, "dotfiles");
+        Directory.CreateDirectory(dotfiles);
+        Directory.CreateDirectory(store.Directory);
+        string target = Path.Combine(dotfiles, "pandapon.json");
+        File.WriteAllText(target, OneProfileJson);
+        File.SetUnixFileMode(target, OwnerOnlyFile | UnixFileMode.GroupRead);
+        File.CreateSymbolicLink(store.FilePath, "../dotfiles/pandapon.json");   // relative, as dotfile managers make them
+
+        string? temporary = null;
+        store.BeforeReplace = path => temporary = path;
+        store.Save(Profile("prod"));
+
+        Assert.Equal("../dotfiles/pandapon.json", new FileInfo(store.FilePath).LinkTarget);
+        Assert.Equal(dotfiles, Path.GetDirectoryName(temporary));
+        Assert.False(File.Exists(temporary));
+        Assert.Contains("\"prod\"", File.ReadAllText(target));
+        Assert.Equal(new[] { "default", "prod" }, Store().List().Select(p => p.Name));
+        Assert.Equal(OwnerOnlyFile, File.GetUnixFileMode(target));
+    }
+
+    [Fact]
+    public void ADanglingSymbolicLinkIsRefusedOnSave_NamingTheLinkAndItsTarget()
+    {
+        if (OperatingSystem.IsWindows()) return;
+        var store = Store();
+        Directory.CreateDirectory(store.Directory);
+        string target = Path.Combine(_root, "moved-away", "pandapon.json");
+        File.CreateSymbolicLink(store.FilePath, target);
+
+        Assert.Empty(store.List());   // nothing to read yet
+        var e = Assert.Throws<CredentialStoreException>(() => store.Save(Profile("default")));
+        Assert.Contains(store.FilePath, e.Message);
+        Assert.Contains($"symbolic link to '{target}', which does not exist", e.Message);
+        Assert.False(File.Exists(target));
+        Assert.Equal(target, new FileInfo(store.FilePath).LinkTarget);
+    }
+
+    [Fact]
+    public void AFileOrFolderWiderThanOwnerOnlyIsReadButReported_WithTheChmodToRun()
+    {
+        if (OperatingSystem.IsWindows()) return;
+        var store = Store();
+        store.Save(Profile("default"));
+        Assert.Null(store.CheckPermissions());
+
+        File.SetUnixFileMode(store.FilePath, OwnerOnlyFile | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+        File.SetUnixFileMode(store.Directory, OwnerOnlyFolder | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
+        Assert.Single(store.List());
+        string warning = store.CheckPermissions()!;
+        Assert.Contains($"chmod 600 '{store.FilePath}'", warning);
+        Assert.Contains($"chmod 700 '{store.Directory}'", warning);
+        Assert.Contains("0644", warning);
+
+        store.Save(Profile("prod"));   // the next save fixes both
+        Assert.Equal(OwnerOnlyFile, File.GetUnixFileMode(store.FilePath));
+        Assert.Equal(OwnerOnlyFolder, File.GetUnixFileMode(store.Directory));
+        Assert.Null(store.CheckPermissions());
+    }
+
+    [Fact]
+    public void AFolderTheUserChose_IsNeitherReportedNorChanged()
+    {
+        if (OperatingSystem.IsWindows()) return;
+        string chosen = Path.Combine(_root, "chosen");
+        Directory.CreateDirectory(chosen);
+        var wide = OwnerOnlyFolder | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute;
+        File.SetUnixFileMode(chosen, wide);
+        var store = new CredentialStore(chosen, namedBy: "PANDAPON_CONFIG_DIR");
+        store.Save(Profile("default"));
+        Assert.Null(store.CheckPermissions());
+        Assert.Equal(wide, File.GetUnixFileMode(chosen));
+    }
+
+    [Fact]
+    public void AReadOnlyFolderIsReportedAtOnce_NotAsALockHeldByAnotherProcess()
+    {
+        using var readOnly = ReadOnlyFolder.Create(Path.Combine(_root, "ro"));
+        if (readOnly == null) return;   // neither a read-only mount nor a permission can stop this user here
+        var store = new CredentialStore(readOnly.Path);
+        var e = Assert.Throws<CredentialStoreException>(() => store.Save(Profile("default")));
+        Assert.Contains($"'{readOnly.Path}'", e.Message);
+        Assert.Contains("read-only", e.Message);
+        Assert.DoesNotContain("locked", e.Message);
+    }
+
+    [Fact]
+    public void AStoreFolderThatIsAFileIsReportedAsAFile()
+    {
+        Directory.CreateDirectory(_root);
+        string file = Path.Combine(_root, "hostname");
+        File.WriteAllText(file, "box\n");
+        var store = new CredentialStore(file, namedBy: "PANDAPON_CONFIG_DIR");
+        foreach (Action call in new Action[] { () => store.List(), () => store.Save(Profile("default")) })
+        {
+            var e = Assert.Throws<CredentialStoreException>(call);
+            Assert.Contains($"PANDAPON_CONFIG_DIR names '{file}', which is a file, not a folder", e.Message);
+        }
+        Assert.Equal("box\n", File.ReadAllText(file));
+    }
+
     [Theory]
     [InlineData("default", true)]
     [InlineData("prod-eu.2", true)]
@@ -192,4 +339,55 @@ public sealed class CredentialStoreTests : IDisposable
     [InlineData("a b", false)]
     [InlineData("../etc", false)]
     public void ProfileNames(string name, bool valid) => Assert.Equal(valid, CredentialProfile.CheckName(name) == null);
+}
+
+/// <summary>
+/// A folder this process cannot write in: a read-only tmpfs mount when the user may mount (root, as in CI
+/// containers, where permissions do not stop writes), else mode 0555; null when neither is possible.
+/// </summary>
+internal sealed class ReadOnlyFolder : IDisposable
+{
+    private readonly bool _mounted;
+
+    private ReadOnlyFolder(string path, bool mounted)
+    {
+        Path = path;
+        _mounted = mounted;
+    }
+
+    public string Path { get; }
+
+    public static ReadOnlyFolder? Create(string path)
+    {
+        if (OperatingSystem.IsWindows()) return null;
+        Directory.CreateDirectory(path);
+        if (Environment.UserName != "root")
+        {
+            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserExecute | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
+            return new ReadOnlyFolder(path, mounted: false);
+        }
+        return Run("mount", "-t", "tmpfs", "-o", "ro,size=64k", "tmpfs", path) ? new ReadOnlyFolder(path, mounted: true) : null;
+    }
+
+    public void Dispose()
+    {
+        if (_mounted) Run("umount", Path);
+        else if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(Path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+    }
+
+    private static bool Run(string file, params string[] arguments)
+    {
+        try
+        {
+            var start = new System.Diagnostics.ProcessStartInfo(file) { RedirectStandardError = true, RedirectStandardOutput = true };
+            foreach (string argument in arguments) start.ArgumentList.Add(argument);
+            using var process = System.Diagnostics.Process.Start(start)!;
+            process.WaitForExit();
+            return process.ExitCode == 0;
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return false;   // no such program
+        }
+    }
 }

@@ -1,6 +1,8 @@
 using System.Text;
 using System.Text.Json;
 using Pandapon.Api;
+using Pandapon.Client;
+using Pandapon.Commands;
 using Xunit;
 
 namespace Pandapon.Tests;
@@ -65,11 +67,25 @@ public class EnvelopeParserTests
         => Assert.Equal(kind, Fails(status, $$"""{"requestId":"r","code":{{code}},"msg":"m"}""").Kind);
 
     [Fact]
-    public void SignatureRefusal_SaysWhatToCheck()
+    public void SignatureRefusal_SaysWhatToCheck_WithTheCallersHints()
     {
         var e = Fails(401, """{"requestId":"r1","code":40104,"msg":"signature mismatch"}""");
+        Assert.Null(e.RecommendedAction);
+        e.AddHint(ClientFailureHints.Instance);
         Assert.Contains("secret key and the signature recipe", e.RecommendedAction);
         Assert.EndsWith(e.RecommendedAction!, e.Message);
+    }
+
+    [Fact]
+    public void AnEndpointsOwnHint_WinsOverTheGeneralOnes()
+    {
+        var hints = new System.Collections.Generic.Dictionary<int, string> { [42901] = "endpoint's own" };
+        var e = Assert.Throws<PandaponApiException>(() => EnvelopeParser.Parse(Op, 429, "Too Many", Encoding.UTF8.GetBytes("""{"code":42901,"msg":"m"}"""), upstreamHints: hints));
+        e.AddHint(ClientFailureHints.Instance);
+        Assert.Equal("endpoint's own", e.RecommendedAction);
+        var general = Fails(429, """{"code":42901,"msg":"m"}""");
+        general.AddHint(ClientFailureHints.Instance);
+        Assert.Contains("-ThrottleLimit", general.RecommendedAction);
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http;
 using System.Text;
+using Pandapon.Client;
 
 namespace Pandapon.Tests;
 
@@ -57,11 +58,11 @@ internal sealed class FakeHandler : HttpMessageHandler
 }
 
 /// <summary>Collects what the client logs.</summary>
-internal sealed class ListLog : Pandapon.Api.IRequestLog
+internal sealed class ListLog : Pandapon.Client.IRequestLog
 {
     public List<string> Verbose { get; } = new();
     public List<string> Debug { get; } = new();
     public bool IsDebugEnabled => true;
-    void Pandapon.Api.IRequestLog.Verbose(string message) { lock (Verbose) Verbose.Add(message); }
-    void Pandapon.Api.IRequestLog.Debug(string message) { lock (Debug) Debug.Add(message); }
+    void Pandapon.Client.IRequestLog.Verbose(string message) { lock (Verbose) Verbose.Add(message); }
+    void Pandapon.Client.IRequestLog.Debug(string message) { lock (Debug) Debug.Add(message); }
 }

@@ -1,6 +1,7 @@
 using System.Reflection.Metadata;
 using System.Reflection.PortableExecutable;
 using System.Text.RegularExpressions;
+using Pandapon.Client;
 using Xunit;
 
 namespace Pandapon.Tests;
@@ -26,7 +27,7 @@ public class ManifestTests
     /// <summary>Reads [Cmdlet(verb, noun)] from the dll's metadata, so System.Management.Automation need not load here.</summary>
     internal static SortedSet<string> CompiledCmdlets()
     {
-        string dll = typeof(Pandapon.Api.RequestSigner).Assembly.Location;
+        string dll = typeof(Pandapon.Client.RequestSigner).Assembly.Location;
         using var stream = File.OpenRead(dll);
         using var pe = new PEReader(stream);
         var md = pe.GetMetadataReader();
@@ -57,6 +58,15 @@ public class ManifestTests
         var compiled = CompiledCmdlets();
         Assert.NotEmpty(compiled);
         Assert.Equal(compiled, ManifestCmdlets());
+    }
+
+    [Fact]
+    public void TheReleaseNotesNameEveryExportedCmdlet()
+    {
+        string psd1 = File.ReadAllText(Path.Combine(RepoRoot(), "Pandapon.psd1"));
+        var notes = Regex.Match(psd1, @"ReleaseNotes\s*=\s*@?'(?<text>(?:[^']|'')*)'");
+        Assert.True(notes.Success, "ReleaseNotes = '...' not found in Pandapon.psd1");
+        Assert.All(ManifestCmdlets(), name => Assert.Contains(name, notes.Groups["text"].Value));
     }
 
     [Fact]

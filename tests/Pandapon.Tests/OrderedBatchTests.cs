@@ -1,4 +1,4 @@
-using Pandapon.Api;
+using Pandapon.Batching;
 using Xunit;
 
 namespace Pandapon.Tests;

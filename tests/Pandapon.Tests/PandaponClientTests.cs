@@ -3,6 +3,9 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
 using Pandapon.Api;
+using Pandapon.Client;
+using Pandapon.Commands;
+using Pandapon.Values;
 using Xunit;
 
 namespace Pandapon.Tests;
@@ -154,7 +157,7 @@ public class PandaponClientTests
     public async Task AnAttemptThatTakesTooLongTimesOutAndIsRetried()
     {
         var handler = new FakeHandler(FakeHandler.Hang());
-        var request = new ApiRequest("GET", "/x") { MaxRetries = 1, Timeout = TimeSpan.FromMilliseconds(50) };
+        var request = new ApiRequest("GET", "/x") { MaxRetries = 1, Timeout = TimeSpan.FromMilliseconds(50), FailureHints = ClientFailureHints.Instance };
         var e = await Assert.ThrowsAsync<PandaponApiException>(() => Client(handler).SendAsync(request, Credential, CancellationToken.None));
         Assert.Equal(ApiErrorKind.Timeout, e.Kind);
         Assert.Equal(2, handler.Seen.Count);

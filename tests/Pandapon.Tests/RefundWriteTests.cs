@@ -2,7 +2,10 @@ using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 using Pandapon.Api;
+using Pandapon.Client;
+using Pandapon.Endpoints;
 using Pandapon.Models;
+using Pandapon.Values;
 using Xunit;
 
 namespace Pandapon.Tests;
@@ -15,10 +18,10 @@ public class RefundWriteTests
     private const string Entry2 = "2019601741961504495";
     private const string Voucher = "https://cbu01.alicdn.com/img/ibank/O1CN01a_!!2200000000-0-cib.jpg";
 
-    private static RefundApplication Application(string? orderId = Order, string[]? entries = null, RefundDisputeRequest dispute = RefundDisputeRequest.Refund,
+    private static RefundCreateEndpoint Application(string? orderId = Order, string[]? entries = null, RefundDisputeRequest dispute = RefundDisputeRequest.Refund,
         decimal payment = 123.45m, decimal carriage = 0m, string? reason = "20005", string? description = "物流长时间未更新", string? goodsStatus = "refundWaitBuyerReceive",
         string?[]? vouchers = null, IEnumerable<KeyValuePair<string, object?>>? counts = null)
-        => RefundApplication.Create(orderId, entries ?? new[] { Entry1 }, dispute, payment, carriage, reason, description, goodsStatus, vouchers, counts);
+        => RefundCreateEndpoint.Check(TestParameterNames.RefundCreate, orderId, entries ?? new[] { Entry1 }, dispute, payment, carriage, reason, description, goodsStatus, vouchers, counts);
 
     private static string Refused(Func<object> create)
     {
@@ -98,13 +101,13 @@ public class RefundWriteTests
             "{\"orderId\":2019601741959504495,\"orderEntryIds\":[2019601741960504495,2019601741961504495],\"disputeRequest\":\"returnRefund\"," +
             "\"applyPayment\":12345,\"applyCarriage\":600,\"applyReasonId\":20022,\"description\":\"尺码偏小，退回\",\"goodsStatus\":\"refundBuyerReceived\"," +
             "\"vouchers\":[\"" + Voucher + "\"],\"orderEntryCountList\":[{\"id\":2019601741960504495,\"count\":2},{\"id\":2019601741961504495,\"count\":1}]}",
-            application.ToJson());
+            application.Body());
     }
 
     [Fact]
     public void Body_Keeps19DigitIdsExact_WhereADoubleWouldNot()
     {
-        using var body = JsonDocument.Parse(Application(orderId: "9223372036854775807").ToJson());
+        using var body = JsonDocument.Parse(Application(orderId: "9223372036854775807").Body());
         Assert.Equal("9223372036854775807", body.RootElement.GetProperty("orderId").GetRawText());
         Assert.Equal(Entry1, body.RootElement.GetProperty("orderEntryIds")[0].GetRawText());
         Assert.NotEqual(Order, ((double)long.Parse(Order)).ToString("R", System.Globalization.CultureInfo.InvariantCulture));
@@ -113,7 +116,7 @@ public class RefundWriteTests
     [Fact]
     public void Body_LeavesOutEmptyVouchersAndCounts_AndSendsRefundForRefundOnly()
     {
-        using var body = JsonDocument.Parse(Application(vouchers: new[] { "", null }).ToJson());
+        using var body = JsonDocument.Parse(Application(vouchers: new[] { "", null }).Body());
         Assert.False(body.RootElement.TryGetProperty("vouchers", out _));
         Assert.False(body.RootElement.TryGetProperty("orderEntryCountList", out _));
         Assert.Equal("refund", body.RootElement.GetProperty("disputeRequest").GetString());
@@ -123,11 +126,11 @@ public class RefundWriteTests
     [Fact]
     public void Request_IsAPostThatIsNeverRetried()
     {
-        ApiRequest request = Application().ToRequest();
+        ApiRequest request = Application().Request();
         Assert.Equal("POST", request.Method);
         Assert.Equal("/alibaba/refund/detail/create", request.Path);
         Assert.False(request.Idempotent);
-        Assert.Equal(Application().ToJson(), request.Body);
+        Assert.Equal(Application().Body(), request.Body);
     }
 
     // ---- the checks, each naming the parameter and the value
@@ -214,14 +217,14 @@ public class RefundWriteTests
     [Fact]
     public void EntryCountText_ReadsPairsOrJson()
     {
-        var pairs = RefundApplication.ParseEntryCounts($"{Entry1}=2; {Entry2}:1");
+        var pairs = RefundCreateEndpoint.ParseEntryCounts($"{Entry1}=2; {Entry2}:1", TestParameterNames.RefundCreate);
         Assert.Equal(new[] { Entry1, Entry2 }, pairs.Select(p => p.Key));
         Assert.Equal(new object?[] { "2", "1" }, pairs.Select(p => p.Value));
-        var json = RefundApplication.ParseEntryCounts($"{{\"{Entry1}\":2}}");
+        var json = RefundCreateEndpoint.ParseEntryCounts($"{{\"{Entry1}\":2}}", TestParameterNames.RefundCreate);
         Assert.Equal(2, Application(counts: json).OrderEntryCounts[0].Value);
-        Assert.Empty(RefundApplication.ParseEntryCounts("  "));
-        Assert.Contains("write each entry as id=quantity", Assert.Throws<InvalidValueException>(() => RefundApplication.ParseEntryCounts(Entry1)).Message);
-        Assert.Contains("not valid JSON", Assert.Throws<InvalidValueException>(() => RefundApplication.ParseEntryCounts("{\"1\":")).Message);
+        Assert.Empty(RefundCreateEndpoint.ParseEntryCounts("  ", TestParameterNames.RefundCreate));
+        Assert.Contains("write each entry as id=quantity", Assert.Throws<InvalidValueException>(() => RefundCreateEndpoint.ParseEntryCounts(Entry1, TestParameterNames.RefundCreate)).Message);
+        Assert.Contains("not valid JSON", Assert.Throws<InvalidValueException>(() => RefundCreateEndpoint.ParseEntryCounts("{\"1\":", TestParameterNames.RefundCreate)).Message);
     }
 
     // ---- reading the answer
@@ -230,7 +233,7 @@ public class RefundWriteTests
     public void ReadResult_TakesTheRefundIdAndEchoesTheApplication()
     {
         var application = Application(carriage: 7m);
-        RefundCreateResult result = application.ReadResult(Response("""{"refundId":"TQ72737564283157128"}"""));
+        RefundCreateResult result = application.Read(Response("""{"refundId":"TQ72737564283157128"}"""));
         Assert.Equal("TQ72737564283157128", result.RefundId);
         Assert.Equal(Order, result.OrderId);
         Assert.Equal(new[] { Entry1 }, result.OrderEntryIdList);
@@ -238,14 +241,14 @@ public class RefundWriteTests
         Assert.Equal("7.00", result.ApplyCarriage.ToString(System.Globalization.CultureInfo.InvariantCulture));
         Assert.Equal("CNY", result.Currency);
         Assert.Equal("0d1de79d9f4540308d14c558f86cb3da", result.RequestId);
-        Assert.Equal("TQ2", application.ReadResult(Response("""{"result":{"refundId":"TQ2"}}""")).RefundId);
-        Assert.Equal("TQ3", application.ReadResult(Response("\"TQ3\"")).RefundId);
+        Assert.Equal("TQ2", application.Read(Response("""{"result":{"refundId":"TQ2"}}""")).RefundId);
+        Assert.Equal("TQ3", application.Read(Response("\"TQ3\"")).RefundId);
     }
 
     [Fact]
     public void ReadResult_WithoutARefundId_IsAnInvalidResponseThatMayHaveTakenEffect()
     {
-        var e = Assert.Throws<PandaponApiException>(() => Application().ReadResult(Response("""{"success":true}""")));
+        var e = Assert.Throws<PandaponApiException>(() => Application().Read(Response("""{"success":true}""")));
         Assert.Equal(ApiErrorKind.InvalidResponse, e.Kind);
         Assert.Contains("'data.refundId'", e.Message);
         Assert.Equal("0d1de79d9f4540308d14c558f86cb3da", e.RequestId);
@@ -257,21 +260,21 @@ public class RefundWriteTests
     [Fact]
     public void ReturnShipment_Body_AndChecks()
     {
-        var shipment = ReturnShipment.Create(" tq38953484935887616 ", "ZTO", " 781234567890123 ", "已寄回", new[] { Voucher });
+        var shipment = ReturnShipmentEndpoint.Check(TestParameterNames.ReturnShipment, " tq38953484935887616 ", "ZTO", " 781234567890123 ", "已寄回", new[] { Voucher });
         Assert.Equal("{\"refundId\":\"TQ38953484935887616\",\"logisticsCompanyNo\":\"ZTO\",\"freightBill\":\"781234567890123\",\"description\":\"已寄回\",\"vouchers\":[\"" + Voucher + "\"]}",
-            shipment.ToJson());
-        Assert.False(shipment.ToRequest().Idempotent);
-        Assert.Equal("/alibaba/refund/goods/return", shipment.ToRequest().Path);
-        Assert.Equal("{\"refundId\":\"TQ1\",\"logisticsCompanyNo\":\"SF\",\"freightBill\":\"SF1\"}", ReturnShipment.Create("TQ1", "SF", "SF1", " ").ToJson());
+            shipment.Body());
+        Assert.False(shipment.Request().Idempotent);
+        Assert.Equal("/alibaba/refund/goods/return", shipment.Request().Path);
+        Assert.Equal("{\"refundId\":\"TQ1\",\"logisticsCompanyNo\":\"SF\",\"freightBill\":\"SF1\"}", ReturnShipmentEndpoint.Check(TestParameterNames.ReturnShipment, "TQ1", "SF", "SF1", " ").Body());
 
-        Assert.StartsWith("-RefundId '12345' is not valid: a 1688 refund id is \"TQ\" followed by digits", Refused(() => ReturnShipment.Create("12345", "ZTO", "1")));
-        Assert.StartsWith("-LogisticsCompanyNo '' is not valid: a carrier's companyNo (for example ZTO) is required", Refused(() => ReturnShipment.Create("TQ1", "", "1")));
-        Assert.StartsWith("-FreightBill '78 12' is not valid", Refused(() => ReturnShipment.Create("TQ1", "ZTO", "78 12")));
+        Assert.StartsWith("-RefundId '12345' is not valid: a 1688 refund id is \"TQ\" followed by digits", Refused(() => ReturnShipmentEndpoint.Check(TestParameterNames.ReturnShipment, "12345", "ZTO", "1")));
+        Assert.StartsWith("-LogisticsCompanyNo '' is not valid: a carrier's companyNo (for example ZTO) is required", Refused(() => ReturnShipmentEndpoint.Check(TestParameterNames.ReturnShipment, "TQ1", "", "1")));
+        Assert.StartsWith("-FreightBill '78 12' is not valid", Refused(() => ReturnShipmentEndpoint.Check(TestParameterNames.ReturnShipment, "TQ1", "ZTO", "78 12")));
         Assert.Equal("-Voucher is not valid: 11 URLs were given; PandaPon accepts at most 10.",
-            Refused(() => ReturnShipment.Create("TQ1", "ZTO", "1", null, Enumerable.Repeat(Voucher, 11).ToArray())));
-        Assert.Equal(10, ReturnShipment.Create("TQ1", "ZTO", "1", null, Enumerable.Repeat(Voucher, 10).ToArray()).Vouchers.Count);
+            Refused(() => ReturnShipmentEndpoint.Check(TestParameterNames.ReturnShipment, "TQ1", "ZTO", "1", null, Enumerable.Repeat(Voucher, 11).ToArray())));
+        Assert.Equal(10, ReturnShipmentEndpoint.Check(TestParameterNames.ReturnShipment, "TQ1", "ZTO", "1", null, Enumerable.Repeat(Voucher, 10).ToArray()).Vouchers.Count);
 
-        var result = shipment.ReadResult(Response("""{"success":true,"errorCode":"","errorInfo":""}"""));
+        var result = shipment.Read(Response("""{"success":true,"errorCode":"","errorInfo":""}"""));
         Assert.Equal("TQ38953484935887616", result.RefundId);
         Assert.Equal(Voucher, result.Vouchers.ToString());
     }
@@ -286,7 +289,7 @@ public class RefundWriteTests
     public void ReturnShipmentCodes_CarryAHint(int code, string hint)
     {
         var e = Assert.Throws<PandaponApiException>(() => EnvelopeParser.Parse("POST /alibaba/refund/goods/return", 200, "OK",
-            Encoding.UTF8.GetBytes($$"""{"requestId":"r1","code":{{code}},"msg":"退款单不存在","data":null}""")));
+            Encoding.UTF8.GetBytes($$"""{"requestId":"r1","code":{{code}},"msg":"退款单不存在","data":null}"""), upstreamHints: ReturnShipmentEndpoint.Hints(TestParameterNames.ReturnShipment)));
         Assert.Equal(ApiErrorKind.Business, e.Kind);
         Assert.Equal(code, e.Code);
         Assert.Contains(hint, e.RecommendedAction);
@@ -301,12 +304,16 @@ public class RefundWriteTests
             Encoding.UTF8.GetBytes("""{"code":4005,"msg":"x"}""")));
         Assert.Null(elsewhere.RecommendedAction);
         var inData = Assert.Throws<PandaponApiException>(() => EnvelopeParser.Parse("POST /alibaba/refund/goods/return", 200, "OK",
-            Encoding.UTF8.GetBytes("""{"code":200,"data":{"success":false,"errorCode":"4007","errorInfo":"状态不允许"}}""")));
+            Encoding.UTF8.GetBytes("""{"code":200,"data":{"success":false,"errorCode":"4007","errorInfo":"状态不允许"}}"""),
+            upstreamHints: ReturnShipmentEndpoint.Hints(TestParameterNames.ReturnShipment)));
         Assert.Equal(4007, inData.Code);
         Assert.Contains("waitbuyersend", inData.RecommendedAction);
         var create = Assert.Throws<PandaponApiException>(() => EnvelopeParser.Parse("POST /alibaba/refund/detail/create", 200, "OK",
-            Encoding.UTF8.GetBytes("""{"code":5005,"msg":"该退款原因需要上传凭证"}""")));
+            Encoding.UTF8.GetBytes("""{"code":5005,"msg":"该退款原因需要上传凭证"}"""), upstreamHints: Application().Request().UpstreamHints));
         Assert.Contains("-Voucher", create.RecommendedAction);
+        var invoked = Assert.Throws<PandaponApiException>(() => EnvelopeParser.Parse("POST /alibaba/refund/detail/create", 200, "OK",
+            Encoding.UTF8.GetBytes("""{"code":5005,"msg":"x"}"""), upstreamHints: RefundCreateEndpoint.Hints(ParameterNames.ApiFields)));
+        Assert.Contains("with vouchers", invoked.RecommendedAction);
     }
 
     [Fact]

@@ -1,4 +1,4 @@
-using Pandapon.Api;
+using Pandapon.Client;
 using Xunit;
 
 namespace Pandapon.Tests;

@@ -1,5 +1,6 @@
 using System.Text;
 using Pandapon.Api;
+using Pandapon.Client;
 using Xunit;
 
 namespace Pandapon.Tests;

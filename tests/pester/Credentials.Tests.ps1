@@ -243,3 +243,204 @@ Describe 'Saved profiles' {
         (Get-PandaponCredential).Source | Should -Be 'DefaultProfile'
     }
 }
+
+Describe 'Profile names, the session and -StoreAs' {
+    BeforeEach {
+        $env:PANDAPON_CONFIG_DIR = New-TestConfigDirectory
+        $store = Join-Path $env:PANDAPON_CONFIG_DIR 'credentials.json'
+        Clear-PandaponCredential
+    }
+    AfterEach {
+        Clear-PandaponCredential
+        Remove-Item -Recurse -Force $env:PANDAPON_CONFIG_DIR -ErrorAction SilentlyContinue
+    }
+
+    It '-StoreAs saves the profile only: the session keeps the credentials it had (as Set-AWSCredential -StoreAs)' {
+        Set-PandaponCredential -AccessKey ak-session-0001 -SecretKey sk -UserId 1
+        $saved = Set-PandaponCredential -AccessKey ak-saved-000002 -SecretKey sk -UserId 2 -StoreAs later -PassThru
+        $saved.ProfileName | Should -Be 'later'
+        $saved.Source | Should -Be 'Store'
+        $current = Get-PandaponCredential
+        $current.Source | Should -Be 'Session'
+        $current.UserId | Should -Be '1'
+        $current.ProfileName | Should -BeNullOrEmpty
+        Set-PandaponCredential -ProfileName later
+        (Get-PandaponCredential).UserId | Should -Be '2'
+    }
+
+    It '-StoreAs with no session credentials leaves the session empty' {
+        Set-PandaponCredential -AccessKey ak -SecretKey sk -UserId 1 -StoreAs later -Verbose 4>&1 | Out-String |
+            Should -BeLike "*session's credentials are unchanged*Set-PandaponCredential -ProfileName 'later'*"
+        { Get-PandaponCredential -ErrorAction Stop } | Should -Throw -ErrorId 'Pandapon.NoCredentials,*'
+    }
+
+    It 'forgets the session credentials of a profile when it is removed, and says so' {
+        Set-PandaponCredential -AccessKey ak -SecretKey sk -UserId 1 -StoreAs gone
+        Set-PandaponCredential -AccessKey ak -SecretKey sk -UserId 2 -StoreAs default
+        Set-PandaponCredential -ProfileName gone
+        (Get-PandaponCredential).ProfileName | Should -Be 'gone'
+        $warnings = Remove-PandaponCredential gone -Force 3>&1
+        "$warnings" | Should -BeLike "*session was using the profile 'gone'*cleared*"
+        $current = Get-PandaponCredential
+        $current.ProfileName | Should -Be 'default'
+        $current.Source | Should -Be 'DefaultProfile'
+    }
+
+    It 'lists the saved profiles sorted by name' {
+        foreach ($name in 'prod', 'Beta', 'alpha', 'zeta') { Set-PandaponCredential -AccessKey ak -SecretKey sk -UserId 1 -StoreAs $name }
+        (Get-PandaponCredential -ListAvailable).ProfileName | Should -Be @('alpha', 'Beta', 'prod', 'zeta')
+        (Get-PandaponCredential -ProfileName '*').ProfileName | Should -Be @('alpha', 'Beta', 'prod', 'zeta')
+    }
+
+    It 'compares profile names without letter case: one profile, replaced, and removed once' {
+        Set-PandaponCredential -AccessKey ak-first -SecretKey sk -UserId 1 -StoreAs prod
+        Set-PandaponCredential -AccessKey ak-second -SecretKey sk -UserId 2 -StoreAs PROD
+        $listed = @(Get-PandaponCredential -ListAvailable)
+        $listed.Count | Should -Be 1
+        $listed[0].UserId | Should -Be '2'
+        (Get-PandaponCredential -ProfileName Prod).UserId | Should -Be '2'
+    }
+
+    It 'refuses a store holding one name twice (by letter case, or the same key twice), naming the file and the names, and removes nothing' -TestCases @(
+        @{ Second = 'DEFAULT' }
+        @{ Second = 'default' }
+    ) {
+        $content = '{"version":1,"profiles":{"default":{"accessKey":"a","secretKey":"s","userId":"u"},"' + $Second + '":{"accessKey":"b","secretKey":"s","userId":"u"}}}'
+        Set-Content -Path $store -Value $content -NoNewline
+        $e = $null
+        try { Get-PandaponCredential -ListAvailable -ErrorAction Stop } catch { $e = $_ }
+        $e.FullyQualifiedErrorId | Should -BeLike 'Pandapon.CredentialStoreUnusable,*'
+        $e.Exception.Message | Should -BeLike "*'$store'*'default' and '$Second'*letter case*"
+        Remove-PandaponCredential default -Force -ErrorVariable errs -ErrorAction SilentlyContinue
+        $errs[0].Exception.Message | Should -BeLike "*'default' and '$Second'*"
+        Get-Content -Raw $store | Should -Be $content
+    }
+
+    It 'reads a store saved with a UTF-8 byte order mark (Windows PowerShell 5.1 Set-Content -Encoding UTF8)' {
+        $json = '{"version":1,"profiles":{"default":{"accessKey":"ak-with-bom","secretKey":"s","userId":"7"}}}'
+        [IO.File]::WriteAllText($store, $json, [Text.UTF8Encoding]::new($true))
+        [IO.File]::ReadAllBytes($store)[0] | Should -Be 0xEF
+        (Get-PandaponCredential -ListAvailable).UserId | Should -Be '7'
+    }
+
+    It "-ProfileName '[' is a clear error, not a wildcard parser's crash" {
+        Set-PandaponCredential -AccessKey ak -SecretKey sk -UserId 1 -StoreAs default
+        Get-PandaponCredential -ProfileName '[' -ErrorVariable errs -ErrorAction SilentlyContinue
+        $errs.Count | Should -Be 1
+        $errs[0].FullyQualifiedErrorId | Should -BeLike 'Pandapon.InvalidProfileName,*'
+        $errs[0].Exception.Message | Should -BeLike "-ProfileName '``[' is not a valid profile name*"
+        $errs[0].CategoryInfo.Category | Should -Be 'InvalidArgument'
+    }
+
+    It 'never suggests saving a profile under a name that would be refused (-ProfileName ../x)' {
+        $messages = @(
+            try { Get-PandaponCredential -ProfileName ../x -ErrorAction Stop } catch { $_ }
+            try { Set-PandaponCredential -ProfileName ../x -ErrorAction Stop } catch { $_ }
+            try { Invoke-PandaponRequest /alibaba/refund/info -ProfileName ../x -ErrorAction Stop } catch { $_ }
+        )
+        $messages.Count | Should -Be 3
+        foreach ($m in $messages) {
+            $m.FullyQualifiedErrorId | Should -BeLike 'Pandapon.InvalidProfileName,*'
+            $m.Exception.Message | Should -BeLike "*-ProfileName '../x' is not a valid profile name*"
+            $m.Exception.Message | Should -Not -BeLike '*-StoreAs*'
+        }
+    }
+}
+
+Describe 'The store file on disk: links, modes, read-only folders' -Skip:$IsWindows {
+    BeforeEach {
+        $env:PANDAPON_CONFIG_DIR = New-TestConfigDirectory
+        $store = Join-Path $env:PANDAPON_CONFIG_DIR 'credentials.json'
+    }
+    AfterEach {
+        Clear-PandaponCredential
+        Remove-Item -Recurse -Force $env:PANDAPON_CONFIG_DIR -ErrorAction SilentlyContinue
+    }
+
+    It 'writes through a symbolic link to its target, and the link stays a link' {
+        $elsewhere = New-TestConfigDirectory
+        try {
+            $target = Join-Path $elsewhere 'pandapon-credentials.json'
+            Set-Content -Path $target -Value '{"version":1,"profiles":{}}'
+            $null = New-Item -ItemType SymbolicLink -Path $store -Target $target
+            Set-PandaponCredential -AccessKey ak -SecretKey sk -UserId 1 -StoreAs linked
+            (Get-Item $store).LinkType | Should -Be 'SymbolicLink'
+            (Get-Item $store).Target | Should -Be $target
+            Get-Content -Raw $target | Should -BeLike '*"linked"*'
+            (Get-Item $target).UnixMode | Should -Be '-rw-------'
+            (Get-PandaponCredential -ListAvailable).ProfileName | Should -Be 'linked'
+        }
+        finally { Remove-Item -Recurse -Force $elsewhere }
+    }
+
+    It 'refuses to save through a dangling symbolic link, naming the link and its target' {
+        $target = Join-Path $env:PANDAPON_CONFIG_DIR 'moved/credentials.json'
+        $null = New-Item -ItemType SymbolicLink -Path $store -Target $target
+        { Set-PandaponCredential -AccessKey ak -SecretKey sk -UserId 1 -StoreAs x -ErrorAction Stop } |
+            Should -Throw -ExpectedMessage "*'$store' is a symbolic link to '$target', which does not exist*"
+        Test-Path $target | Should -BeFalse
+    }
+
+    It 'reads a store others may read, warns once per session with the chmod to run, and the next save makes it 0600 and its folder 0700' {
+        $configHome = New-TestConfigDirectory
+        try {
+            $result = Invoke-IsolatedPwsh -Environment @{ PANDAPON_CONFIG_DIR = $null; XDG_CONFIG_HOME = $configHome } -ScriptBlock {
+                $folder = Join-Path $env:XDG_CONFIG_HOME 'pandapon'
+                $file = Join-Path $folder 'credentials.json'
+                Set-PandaponCredential -AccessKey ak -SecretKey sk -UserId 1 -StoreAs default
+                chmod 644 $file; chmod 755 $folder
+                $first = @(Get-PandaponCredential -ListAvailable 3>&1 | Where-Object { $_ -is [System.Management.Automation.WarningRecord] })
+                $second = @(Get-PandaponCredential 3>&1 | Where-Object { $_ -is [System.Management.Automation.WarningRecord] })
+                $listed = @(Get-PandaponCredential -ListAvailable 3>$null).Count
+                Set-PandaponCredential -AccessKey ak -SecretKey sk -UserId 2 -StoreAs other
+                [pscustomobject]@{
+                    First = @($first | ForEach-Object { $_.Message }); Second = $second.Count; Listed = $listed
+                    File = $file; Folder = $folder; FileMode = (Get-Item $file).UnixMode; FolderMode = (Get-Item $folder).UnixMode
+                }
+            }
+        }
+        finally { Remove-Item -Recurse -Force $configHome }
+        $result.Listed | Should -Be 1
+        @($result.First).Count | Should -Be 1
+        $result.First[0] | Should -BeLike "*mode 0644 (run: chmod 600 '$($result.File)')*mode 0755 (run: chmod 700 '$($result.Folder)')*"
+        $result.Second | Should -Be 0
+        $result.FileMode | Should -Be '-rw-------'
+        $result.FolderMode | Should -Be 'drwx------'
+    }
+
+    It 'says at once that the folder is read-only, not that the store is locked' {
+        $readOnly = Join-Path $env:PANDAPON_CONFIG_DIR 'ro'
+        $null = New-Item -ItemType Directory -Path $readOnly
+        $mounted = $false
+        if ((id -u) -eq '0') {
+            mount -t tmpfs -o 'ro,size=64k' tmpfs $readOnly 2>$null
+            $mounted = $LASTEXITCODE -eq 0
+            if (-not $mounted) { Set-ItResult -Skipped -Because 'root here can neither mount nor be stopped by a mode'; return }
+        }
+        else { chmod 555 $readOnly }
+        try {
+            $env:PANDAPON_CONFIG_DIR = $readOnly
+            $e = $null
+            try { Set-PandaponCredential -AccessKey ak -SecretKey sk -UserId 1 -StoreAs x -ErrorAction Stop } catch { $e = $_ }
+            $e.FullyQualifiedErrorId | Should -BeLike 'Pandapon.CredentialStoreUnusable,*'
+            $e.Exception.Message | Should -BeLike "*folder '$readOnly' is read-only*"
+            $e.Exception.Message | Should -Not -BeLike '*locked*'
+        }
+        finally {
+            $env:PANDAPON_CONFIG_DIR = Split-Path $readOnly
+            if ($mounted) { umount $readOnly } else { chmod 755 $readOnly }
+        }
+    }
+
+    It 'says so when PANDAPON_CONFIG_DIR names a file' {
+        $file = Join-Path $env:PANDAPON_CONFIG_DIR 'hostname'
+        Set-Content -Path $file -Value 'box'
+        $env:PANDAPON_CONFIG_DIR = $file
+        try {
+            foreach ($call in { Set-PandaponCredential -AccessKey ak -SecretKey sk -UserId 1 -StoreAs x -ErrorAction Stop }, { Get-PandaponCredential -ListAvailable -ErrorAction Stop }) {
+                $call | Should -Throw -ExpectedMessage "PANDAPON_CONFIG_DIR names '$file', which is a file, not a folder*"
+            }
+        }
+        finally { $env:PANDAPON_CONFIG_DIR = Split-Path $file }
+    }
+}

@@ -50,15 +50,43 @@ Describe 'Get-Help <_>' -ForEach $cmdlets {
         }
     }
 
-    It 'has at least two examples, each with code' {
-        $examples = @($help.examples.example)
-        $examples.Count | Should -BeGreaterOrEqual 2
-        foreach ($example in $examples) { $example.code | Should -Match $name }
+    It 'has a HelpUri, so Get-Help -Online opens its page in the repository' {
+        $manifest = Import-PowerShellDataFile (Join-Path (Get-TestModulePath) 'Pandapon.psd1')
+        $command.HelpUri | Should -Be "$($manifest.PrivateData.PSData.ProjectUri)/blob/main/docs/en-US/$name.md"
+        Join-Path $PSScriptRoot "../../docs/en-US/$name.md" | Should -Exist
+        # Get-Help -Online takes the first link of the help that is an address, else HelpUri: that link must be ours.
+        @($help.relatedLinks.navigationLink | Where-Object { $_.uri })[0].uri | Should -Be $command.HelpUri
+    }
+
+    It 'shows no markdown (backticks, **bold**) in the synopsis, description, parameters or example remarks' {
+        $texts = @($help.Synopsis) + @($help.description.Text) + @($help.parameters.parameter.description.Text) +
+            @($help.examples.example.remarks.Text) + @($help.examples.example.title)
+        # Code shown inside prose is indented four spaces, like a console listing: PowerShell's own backtick may stay there.
+        $prose = foreach ($t in $texts) { ($t -split "`n") | Where-Object { $_ -notmatch '^    ' } }
+        $marked = @($prose | Where-Object { $_ -match '`|(?<!\*)\*\*(?!\*)' })   # '***' is the redaction the cmdlets print
+        $marked | Should -BeNullOrEmpty -Because 'markdown must be rendered to plain text in the MAML'
     }
 
     It 'names its output types' {
         $returns = @($help.returnValues.returnValue.type.name)
         foreach ($type in $command.OutputType) { $returns | Should -Contain $type.Name }
+    }
+}
+
+Describe 'Get-Help -Online' -Skip:(-not $IsLinux) {
+    It 'opens each exported cmdlet''s page in the repository (a stand-in xdg-open records what it is given)' {
+        $bin = Join-Path $TestDrive 'bin'
+        $null = New-Item -ItemType Directory -Path $bin
+        $opened = Join-Path $TestDrive 'opened.txt'
+        Set-Content -Path (Join-Path $bin 'xdg-open') -Value "#!/bin/sh`necho `"`$1`" >> '$opened'"
+        chmod +x (Join-Path $bin 'xdg-open')
+        $names = @((Import-PowerShellDataFile (Join-Path (Get-TestModulePath) 'Pandapon.psd1')).CmdletsToExport)
+        Invoke-IsolatedPwsh -Environment @{ PATH = "$bin$([IO.Path]::PathSeparator)$env:PATH"; PANDAPON_TEST_NAMES = ($names -join ',') } -ScriptBlock {
+            foreach ($name in $env:PANDAPON_TEST_NAMES -split ',') { Get-Help $name -Online }
+        }
+        $deadline = [DateTime]::UtcNow.AddSeconds(30)   # xdg-open is started, not waited for
+        while (@(Get-Content $opened -ErrorAction SilentlyContinue).Count -lt $names.Count -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 100 }
+        @(Get-Content $opened | Sort-Object) | Should -Be @($names | Sort-Object | ForEach-Object { "https://github.com/pandapon/Pandapon/blob/main/docs/en-US/$_.md" })
     }
 }
 
@@ -149,7 +177,7 @@ Export-ModuleMember -Function Set-HelpSample
             $parameters = foreach ($p in $Parameters) { "### -$p`nWhat -$p does.`n" }
             $sections = [ordered]@{
                 SYNOPSIS    = 'Sets a sample.'
-                DESCRIPTION = "Sets a sample, for the generator's tests.`n`nA second paragraph with a [link](https://example.com/doc)."
+                DESCRIPTION = "Sets a sample, for the generator's tests.`n`n" + 'A second paragraph with a [link](https://example.com/doc), `code`, **bold `x` words** and ``a `b` c``.'
                 EXAMPLES    = (1..2 | ForEach-Object { "### Example ${_}: Run it`n``````powershell`nPS> Set-HelpSample -SampleId $_`n```````n``````output`n$_`n```````n`nRemarks $_.`n" }) -join "`n"
                 PARAMETERS  = $parameters -join "`n"
                 INPUTS      = "### System.String[]`nSample ids."
@@ -201,7 +229,7 @@ Export-ModuleMember -Function Set-HelpSample
             $maml.Xml.SelectSingleNode('//command:details/maml:description/maml:para', $maml.Ns).InnerText | Should -Be 'Sets a sample.'
             $paragraphs = $maml.Xml.SelectNodes('/*/command:command/maml:description/maml:para', $maml.Ns)
             $paragraphs.Count | Should -Be 2
-            $paragraphs[1].InnerText | Should -Be 'A second paragraph with a link (https://example.com/doc).'
+            $paragraphs[1].InnerText | Should -Be 'A second paragraph with a link (https://example.com/doc), code, bold x words and a `b` c.'
             $maml.Xml.SelectSingleNode('//maml:alertSet/maml:alert/maml:para', $maml.Ns).InnerText | Should -Be 'A note.'
             $maml.Xml.SelectSingleNode('//command:returnValue/dev:type/maml:name', $maml.Ns).InnerText | Should -Be 'System.String'
             $links = $maml.Xml.SelectNodes('//maml:navigationLink', $maml.Ns)

@@ -20,15 +20,6 @@ Describe 'The built module' {
         $exported | Should -Be $listed
     }
 
-    It 'lists in the manifest every cmdlet class compiled into Pandapon.dll' {
-        $assembly = (Get-Module Pandapon).ImplementingAssembly
-        $compiled = $assembly.GetExportedTypes() |
-            ForEach-Object { $_.GetCustomAttributes([System.Management.Automation.CmdletAttribute], $false) } |
-            ForEach-Object { "$($_.VerbName)-$($_.NounName)" } | Sort-Object
-        $listed = (Import-PowerShellDataFile $manifestPath).CmdletsToExport | Sort-Object
-        $compiled | Should -Be $listed
-    }
-
     It 'lists no wildcard in any export list' {
         $data = Import-PowerShellDataFile $manifestPath
         foreach ($key in 'CmdletsToExport', 'FunctionsToExport', 'AliasesToExport', 'VariablesToExport') {
@@ -39,10 +30,6 @@ Describe 'The built module' {
     It 'uses only approved verbs' {
         $approved = (Get-Verb).Verb
         foreach ($command in Get-Command -Module Pandapon) { $approved | Should -Contain $command.Verb }
-    }
-
-    It 'never ships System.Management.Automation.dll' {
-        Get-ChildItem $modulePath -Recurse -Filter 'System.Management.Automation.dll' | Should -BeNullOrEmpty
     }
 
     It 'imports and works in a session that already loaded the runtime System.Text.Json' {

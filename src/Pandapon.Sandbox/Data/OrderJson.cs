@@ -22,6 +22,13 @@ internal static class OrderJson
     {
         var buffer = new ArrayBufferWriter<byte>(4096);
         using (var w = new Utf8JsonWriter(buffer, RefundJson.WriterOptions))
+            WriteBuyerView(w, order, refundOf);
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    /// <summary>One order in the buyer view's shape, as the detail's <c>data</c> or as a row of the order page.</summary>
+    public static void WriteBuyerView(Utf8JsonWriter w, SandboxOrder order, Func<string, RefundRecord?> refundOf)
+    {
         {
             long refundedFen = 0;
             foreach (var entry in order.Entries)
@@ -56,7 +63,13 @@ internal static class OrderJson
             Time(w, "payTime", order.Paid);
             Time(w, "allDeliveredTime", order.Shipped);
             Time(w, "completeTime", order.Completed);
-            w.WriteString("modifyTime", RefundGenerator.Gmt(order.Completed ?? order.Shipped ?? order.Paid ?? order.Created));
+            w.WriteString("modifyTime", RefundGenerator.Gmt(order.Modified));
+            if (order.Closed is { } closed)
+            {
+                w.WriteString("closeReason", order.CloseReason);
+                Text(w, "closeRemark", order.CloseRemark);
+                w.WriteString("closeTime", RefundGenerator.Gmt(closed));
+            }
             w.WriteStartObject("receiverInfo");
             w.WriteString("toFullName", Contact);
             w.WriteString("toMobile", Mobile);
@@ -91,11 +104,11 @@ internal static class OrderJson
                 w.WriteNumber("subItemID", entry.EntryId);
                 w.WriteString("subItemIDString", Id(entry.EntryId));
                 w.WriteString("unit", "件");
-                w.WriteNumber("logisticsStatus", order.Shipped is null ? 1 : 2);
+                w.WriteNumber("logisticsStatus", order.Waybills.Count == 0 ? 1 : 2);
                 Text(w, "refundId", refund?.RefundId);
                 Text(w, "refundStatus", refund is null ? null : ItemRefundStatus(refund.Status));
                 w.WriteString("gmtCreate", RefundGenerator.Gmt(order.Created));
-                w.WriteString("gmtModified", RefundGenerator.Gmt(order.Completed ?? order.Shipped ?? order.Paid ?? order.Created));
+                w.WriteString("gmtModified", RefundGenerator.Gmt(order.Modified));
                 w.WriteEndObject();
             }
             w.WriteEndArray();
@@ -111,15 +124,16 @@ internal static class OrderJson
             w.WriteNull("telephone");
             w.WriteString("zip", Zip);
             w.WriteStartArray("logisticsItems");
-            if (order.Shipment is { } shipment)
+            foreach (var waybill in order.Waybills)
             {
                 w.WriteStartObject();
-                w.WriteString("logisticsCompanyName", shipment.Name);
-                w.WriteString("logisticsCompanyNo", shipment.No);
-                w.WriteString("logisticsBillNo", shipment.Bill);
+                w.WriteString("logisticsId", waybill.LogisticsId);
+                w.WriteString("logisticsCompanyName", waybill.CompanyName);
+                w.WriteString("logisticsCompanyNo", waybill.CompanyNo);
+                w.WriteString("logisticsBillNo", waybill.BillNo);
                 w.WriteString("deliveredTime", RefundGenerator.Gmt(order.Shipped!.Value));
                 w.WriteString("status", "alreadysend");
-                w.WriteString("subItemIds", string.Join(",", order.Entries.Select(e => Id(e.EntryId))));
+                w.WriteString("subItemIds", string.Join(",", waybill.EntryIds.Select(Id)));
                 w.WriteEndObject();
             }
             w.WriteEndArray();
@@ -136,7 +150,6 @@ internal static class OrderJson
             w.WriteEndArray();
             w.WriteEndObject();
         }
-        return buffer.WrittenSpan.ToArray();
     }
 
     /// <summary>

@@ -4,7 +4,7 @@ using static Pandapon.Sandbox.Data.Vocabulary;
 
 namespace Pandapon.Sandbox.Data;
 
-/// <summary>The six refund statuses of 1688 (pandapon-api.md §6).</summary>
+/// <summary>The six refund statuses of 1688 (docs/api.md, "Refund info").</summary>
 public static class RefundStatus
 {
     public const string WaitSellerAgree = "waitselleragree";

@@ -2,7 +2,7 @@ namespace Pandapon.Sandbox.Data;
 
 /// <summary>
 /// One 1688 after-sales record exactly as the wire carries it: the names, order and types of the seed's
-/// <c>data</c> object (../shared/seeds/000_612d2433f49feb28.txt). Amounts are fen, dates are strings in the
+/// <c>data</c> object (the sample record PandaPon documents). Amounts are fen, dates are strings in the
 /// upstream formats. Nothing here is shared with the module, so a mapping bug there cannot be mirrored here.
 /// </summary>
 public sealed class RefundRecord

@@ -30,7 +30,7 @@ internal sealed class OrderDetailEndpoint(RefundStore store)
 
         return store.Update(changes =>
         {
-            SandboxOrder? order = changes.Orders.Find(orderId);
+            SandboxOrder? order = changes.Orders.View(orderId);
             if (order is null || order.ForeignBuyer) return ApiError.OrderNotFound.With(orderId.ToString(CultureInfo.InvariantCulture));
             return ApiResult.Ok(OrderJson.BuyerView(order, changes.Find));
         });

@@ -8,7 +8,7 @@ namespace Pandapon.Sandbox.Endpoints;
 
 /// <summary>
 /// <c>POST /alibaba/refund/detail/create</c>: opens a refund on entries of one of the sandbox's orders, with 1688's
-/// checks and codes (pandapon-api.md §3a), and answers <c>{"refundId":"TQ…"}</c>. The new refund is readable at
+/// checks and codes (docs/api.md, "Create a refund"), and answers <c>{"refundId":"TQ…"}</c>. The new refund is readable at
 /// once through <c>/alibaba/refund/info</c> (status waitselleragree) and appears on the order's entries.
 /// </summary>
 internal sealed class RefundCreateEndpoint(RefundStore store)

@@ -55,15 +55,15 @@ public static class SandboxControlEndpoints
         return (StatusCodes.Status200OK, JsonSerializer.SerializeToUtf8Bytes(new { refundId, status = refund.Status }));
     }
 
-    private static byte[] Error(string message) => JsonSerializer.SerializeToUtf8Bytes(new { error = message });
+    internal static byte[] Error(string message) => JsonSerializer.SerializeToUtf8Bytes(new { error = message });
 
-    private static Task Problem(HttpContext context, int status, string message)
+    internal static Task Problem(HttpContext context, int status, string message)
     {
         context.Response.StatusCode = status;
         return Json(context, Error(message));
     }
 
-    private static Task Json(HttpContext context, byte[] json)
+    internal static Task Json(HttpContext context, byte[] json)
     {
         context.Response.ContentType = Envelope.JsonContentType;
         context.Response.ContentLength = json.Length;

@@ -18,10 +18,17 @@ public sealed class ApiError
     public static readonly ApiError MethodNotAllowed = new(9, "methodNotAllowed", 405, 40500, "method not allowed");
     public static readonly ApiError OrderNotFound = new(10, "orderNotFound", 200, 40402, "order not found");
 
-    // 1688's business refusals, relayed by PandaPon as HTTP 200 with code = the upstream number (pandapon-api.md §3a).
+    // 1688's business refusals, relayed by PandaPon as HTTP 200 with code = the upstream number (docs/api.md, "Create a refund").
     // Each answer names its own code (see Upstream); the stats count them under one reason per endpoint.
     public static readonly ApiError RefundCreateRejected = new(11, "refundCreateRejected", 200, 5100, "其他错误");
     public static readonly ApiError ReturnShipmentRejected = new(12, "returnShipmentRejected", 200, 4002, "物流信息错误");
+
+    // The order actions' refusals (docs/api-orders.md, "Cancel" and "Confirm receipt"): a cancel of an order that is no longer
+    // unpaid is an envelope error; a receipt 1688 refuses is a success envelope with data.success=false, counted here too.
+    public static readonly ApiError OrderCancelRejected = new(13, "orderCancelRejected", 200, 6001, "订单状态不允许取消(order status does not allow cancel)");
+    public static readonly ApiError ReceiveGoodsRejected = new(14, "receiveGoodsRejected", 200, 200, "确认收货失败(receive goods refused)");
+    // An unknown Taobao reverse order (逆向单): the sandbox's choice in the 404xx family, like 40401 for 1688 refunds.
+    public static readonly ApiError TaobaoRefundNotFound = new(15, "taobaoRefundNotFound", 200, 40403, "reverse order not found");
 
     // Injected faults that answer with an envelope; counted under "faults", never under "refusals".
     public static readonly ApiError TooManyRequests = new(-1, "ratelimit", 429, 42901, "too many requests");
@@ -32,6 +39,7 @@ public sealed class ApiError
     [
         MissingHeader, UnknownAccessKey, UserIdMismatch, SignatureMismatch, TimestampInvalid, NonceReused,
         InvalidRequest, RefundNotFound, NoSuchPath, MethodNotAllowed, OrderNotFound, RefundCreateRejected, ReturnShipmentRejected,
+        OrderCancelRejected, ReceiveGoodsRejected, TaobaoRefundNotFound,
     ];
 
     private ApiError(int index, string reason, int httpStatus, int code, string message)

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Http;
-using Pandapon.Api;
+using Pandapon.Client;
 
 namespace Pandapon.Sandbox.Http;
 

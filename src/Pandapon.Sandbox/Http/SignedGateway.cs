@@ -10,9 +10,13 @@ namespace Pandapon.Sandbox.Http;
 public sealed record SignedRequest(string Method, string Path, IQueryCollection Query, string Body);
 
 /// <summary>What a signed endpoint answers: the <c>data</c> JSON of a success, or a failure.</summary>
-public readonly record struct ApiResult(byte[]? Data, ApiFailure? Failure)
+public readonly record struct ApiResult(byte[]? Data, ApiFailure? Failure, ApiError? RefusedAs = null)
 {
     public static ApiResult Ok(byte[] data) => new(data, null);
+
+    /// <summary>A success envelope whose <c>data</c> says no (1688's <c>data.success=false</c>): counted as a refusal, not a success.</summary>
+    public static ApiResult RefusedInData(byte[] data, ApiError reason) => new(data, null, reason);
+
     public static implicit operator ApiResult(ApiFailure failure) => new(null, failure);
 }
 
@@ -104,7 +108,8 @@ public sealed class SignedGateway(
             await Refuse(context, failure, identified: true);
             return;
         }
-        stats.CountSuccess();
+        if (result.RefusedAs is ApiError refusedAs) stats.CountRefusal(refusedAs);
+        else stats.CountSuccess();
         await envelope.WriteSuccessAsync(context.Response, result.Data!);
     }
 

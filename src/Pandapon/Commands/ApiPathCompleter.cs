@@ -3,18 +3,19 @@ using System.Collections;
 using System.Collections.Generic;
 using System.Management.Automation;
 using System.Management.Automation.Language;
+using Pandapon.Endpoints;
 
 namespace Pandapon.Commands
 {
     /// <summary>Completes Invoke-PandaponRequest -Path with the endpoints the PandaPon documents name (a static list; no network).</summary>
     public sealed class ApiPathCompleter : IArgumentCompleter
     {
-        /// <summary>Path, method, what it does. From shared/pandapon-api.md; paths the documents did not show are left out.</summary>
+        /// <summary>Path, method, what it does. From docs/api.md and PandaPon's sidebar; paths the documents did not show are left out.</summary>
         internal static readonly string[][] KnownPaths =
         {
-            new[] { "/alibaba/refund/info", "POST", "1688 after-sales detail (body: refundId)" },
-            new[] { "/alibaba/refund/detail/create", "POST", "1688: create a refund or return application" },
-            new[] { "/alibaba/refund/goods/return", "POST", "1688: the buyer submits the return shipment" },
+            new[] { RefundInfoEndpoint.Path, RefundInfoEndpoint.Method, "1688 after-sales detail (body: refundId)" },
+            new[] { RefundCreateEndpoint.Path, RefundCreateEndpoint.Method, "1688: create a refund or return application" },
+            new[] { ReturnShipmentEndpoint.Path, ReturnShipmentEndpoint.Method, "1688: the buyer submits the return shipment" },
             new[] { "/alibaba/order/detail", "POST", "1688 order detail (body: webSite, orderId)" },
             new[] { "/alibaba/order/create/preview", "POST", "1688: preview an order" },
             new[] { "/alibaba/order/create", "POST", "1688: create an order" },

@@ -1,5 +1,7 @@
 using System;
+using System.Collections.Generic;
 using System.Management.Automation;
+using System.Text.Json;
 using Pandapon.Api;
 using Pandapon.Credentials;
 
@@ -8,10 +10,65 @@ namespace Pandapon.Commands
     /// <summary>Turns the core's exceptions into error records the same way in every cmdlet.</summary>
     internal static class ErrorRecords
     {
+        /// <summary>
+        /// The error record of any failure of a request (<paramref name="mapping"/> false) or of reading its answer
+        /// into the output (true; <paramref name="requestId"/> names the answer): the one place that decides ids and
+        /// categories for the API cmdlets.
+        /// </summary>
+        public static ErrorRecord FromFailure(Exception e, object? target, bool mapping, string? requestId = null)
+        {
+            switch (e)
+            {
+                case PandaponApiException api:
+                    return FromApi(api, target);
+                case PandaponDataException data:
+                    return new ErrorRecord(data, data.ErrorId, ErrorCategory.InvalidData, target);
+                case Exception read when mapping && IsReadFailure(read):
+                    return new ErrorRecord(new InvalidOperationException($"The response could not be read (requestId {requestId}): {read.Message}", read),
+                        "Pandapon." + ApiErrorKind.InvalidResponse, ErrorCategory.InvalidResult, target);
+                default:
+                    return new ErrorRecord(e, "Pandapon.UnexpectedError", ErrorCategory.NotSpecified, target);
+            }
+        }
+
+        /// <summary>
+        /// A value refused before anything was sent (an <see cref="ArgumentException"/> from an endpoint's Check), as a
+        /// non-terminating record under <paramref name="errorId"/> with the value as given as target: in a bulk run
+        /// from a CSV, one bad row must not stop the others.
+        /// </summary>
+        public static ErrorRecord FromRefusedInput(ArgumentException e, string errorId, object? target)
+            => new ErrorRecord(e, errorId, ErrorCategory.InvalidArgument, target);
+
+        /// <summary>The failures of reading an answer that become an error record for that input (the batch goes on).</summary>
+        public static bool IsReadFailure(Exception e)
+            => e is PandaponApiException || e is PandaponDataException || e is JsonException || e is InvalidOperationException
+                || e is FormatException || e is KeyNotFoundException || e is OverflowException;
+
+        /// <summary>
+        /// The one terminating error of a batch stopped by an authentication refusal: what was refused, how many requests
+        /// were refused and how many inputs were not sent, and what to run.
+        /// </summary>
+        public static ErrorRecord FromStoppedBatch(PandaponApiException cause, int refused, int notSent)
+        {
+            string counts = refused == 1 ? "1 request was refused" : refused + " requests were refused (all in flight at once)";
+            string rest = notSent == 0 ? "no further request was sent" : notSent == 1 ? "1 input was not sent" : notSent + " inputs were not sent";
+            string message = $"{cause.Summary} The batch stopped at this authentication refusal: {counts}, {rest}, and no later input is sent, " +
+                "since every request is signed with the same credentials.";
+            return new ErrorRecord(cause, cause.ErrorId, ErrorCategory.AuthenticationError, null)
+            {
+                ErrorDetails = new ErrorDetails(message)
+                {
+                    RecommendedAction = (cause.RecommendedAction ?? "Check the access key, secret key and user id.") +
+                        " Run Test-PandaponCredential -TryRecipes to see what the server accepts.",
+                },
+            };
+        }
+
         public static ErrorRecord FromApi(PandaponApiException e, object? target)
         {
             var record = new ErrorRecord(e, e.ErrorId, CategoryOf(e.Kind), target);
-            if (e.RecommendedAction != null) record.ErrorDetails = new ErrorDetails(e.Message) { RecommendedAction = e.RecommendedAction };
+            // The advice once: as the record's recommended action, not also as the message's last sentence.
+            if (e.RecommendedAction != null) record.ErrorDetails = new ErrorDetails(e.Summary) { RecommendedAction = e.RecommendedAction };
             return record;
         }
 
@@ -27,7 +84,8 @@ namespace Pandapon.Commands
             };
 
         public static ErrorRecord FromCredentials(PandaponCredentialException e, object? target)
-            => new ErrorRecord(e, e.ErrorId, e.ErrorId == PandaponCredentialException.InvalidEnvironment ? ErrorCategory.InvalidArgument : ErrorCategory.ObjectNotFound, target);
+            => new ErrorRecord(e, e.ErrorId, e.ErrorId == PandaponCredentialException.InvalidEnvironment || e.ErrorId == PandaponCredentialException.InvalidProfileName
+                ? ErrorCategory.InvalidArgument : ErrorCategory.ObjectNotFound, target);
 
         public static ErrorRecord FromStore(CredentialStoreException e)
             => new ErrorRecord(e, "Pandapon.CredentialStoreUnusable", ErrorCategory.InvalidData, e.FilePath);

@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Management.Automation;
 using Pandapon.Credentials;
 using Pandapon.Models;
@@ -8,7 +9,7 @@ namespace Pandapon.Commands
     /// <summary>
     /// <para type="synopsis">Shows which PandaPon credentials a call would use and where they come from, or the saved profiles; never the secret.</para>
     /// </summary>
-    [Cmdlet(VerbsCommon.Get, "PandaponCredential", DefaultParameterSetName = CurrentSet)]
+    [Cmdlet(VerbsCommon.Get, "PandaponCredential", HelpUri = OnlineHelp.BaseUri + "Get-PandaponCredential.md", DefaultParameterSetName = CurrentSet)]
     [OutputType(typeof(CredentialInfo))]
     public sealed class GetPandaponCredentialCommand : PandaponCmdlet
     {
@@ -38,8 +39,10 @@ namespace Pandapon.Commands
                         foreach (string name in ProfileName) WriteProfile(name);
                         break;
                     default:
-                        ResolvedCredential current = CredentialResolver.ForCurrentUser().Resolve(null, null, SessionCredentials.Current);
-                        WriteObject(CredentialInfo.From(current));
+                        CredentialResolver resolver = CredentialResolver.ForCurrentUser();
+                        ResolvedCredential current = resolver.Resolve(null, null, SessionCredential);
+                        StorePermissionWarning.WriteOnce(this, resolver.Store);
+                        WriteObject(CredentialView.From(current));
                         break;
                 }
             }
@@ -51,14 +54,17 @@ namespace Pandapon.Commands
 
         private void WriteProfile(string name)
         {
-            if (WildcardPattern.ContainsWildcardCharacters(name))
+            // A pattern that is not valid ('[') is looked up as the name it is, which says why no profile can have it.
+            if (WildcardPattern.ContainsWildcardCharacters(name) && IsValidPattern(name))
             {
                 WriteProfiles(name, CredentialSource.ProfileName);
                 return;
             }
             try
             {
-                WriteObject(CredentialInfo.From(CredentialResolver.ForCurrentUser().LoadProfile(name, CredentialSource.ProfileName, "-ProfileName")));
+                CredentialResolver resolver = CredentialResolver.ForCurrentUser();
+                WriteObject(CredentialView.From(resolver.LoadProfile(name, CredentialSource.ProfileName, "-ProfileName")));
+                StorePermissionWarning.WriteOnce(this, resolver.Store);
             }
             catch (PandaponCredentialException e)
             {
@@ -66,16 +72,32 @@ namespace Pandapon.Commands
             }
         }
 
+        private static bool IsValidPattern(string pattern)
+        {
+            try
+            {
+                new WildcardPattern(pattern).IsMatch("");   // the pattern is parsed on first use
+                return true;
+            }
+            catch (WildcardPatternException)
+            {
+                return false;
+            }
+        }
+
+        /// <summary>The saved profiles matching <paramref name="pattern"/>, sorted by name (as names compare: without case).</summary>
         private void WriteProfiles(string pattern, CredentialSource source)
         {
             var store = CredentialStore.ForCurrentUser();
             var wildcard = new WildcardPattern(pattern, WildcardOptions.IgnoreCase);
             int found = 0;
-            foreach (CredentialProfile profile in store.List())
+            var profiles = store.List().OrderBy(p => p.Name, StringComparer.OrdinalIgnoreCase).ToList();
+            StorePermissionWarning.WriteOnce(this, store);
+            foreach (CredentialProfile profile in profiles)
             {
                 if (!wildcard.IsMatch(profile.Name)) continue;
                 found++;
-                WriteObject(CredentialInfo.From(profile.Credential, source, profile.Name, store.FilePath));
+                WriteObject(CredentialView.From(profile.Credential, source, profile.Name, store.FilePath));
             }
             if (found == 0) WriteVerbose($"No saved profile matches '{pattern}' in '{store.FilePath}'.");
         }

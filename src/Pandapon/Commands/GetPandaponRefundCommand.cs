@@ -1,22 +1,20 @@
-using System.Globalization;
+using System.Collections.Generic;
 using System.Management.Automation;
-using System.Text;
-using Pandapon.Api;
 using Pandapon.Conversion;
+using Pandapon.Endpoints;
 using Pandapon.Models;
+using Pandapon.Values;
 
 namespace Pandapon.Commands
 {
     /// <summary>
     /// <para type="synopsis">Gets 1688 after-sales refunds by id, as typed objects for the pipeline.</para>
     /// </summary>
-    [Cmdlet(VerbsCommon.Get, "PandaponRefund")]
+    [Cmdlet(VerbsCommon.Get, "PandaponRefund", HelpUri = OnlineHelp.BaseUri + "Get-PandaponRefund.md")]
     [OutputType(typeof(Refund))]
     [OutputType(typeof(PSObject))]
     public sealed class GetPandaponRefundCommand : PandaponApiCmdlet
     {
-        internal const int MaxRefundIdLength = 64;
-
         /// <summary>
         /// The refund ids ("TQ…"). From the pipeline by value, or by property name from a property called RefundId,
         /// refundId (names bind regardless of case) or Id.
@@ -35,6 +33,9 @@ namespace Pandapon.Commands
         [Parameter]
         public SwitchParameter Raw { get; set; }
 
+        /// <summary>This cmdlet's parameters by the API fields they fill, for the endpoint's checks.</summary>
+        internal static readonly ParameterNames Names = new ParameterNames(new Dictionary<string, string> { ["refundId"] = ParameterName(nameof(RefundId)) });
+
         protected override int MaxConcurrentRequests => ThrottleLimit;
 
         protected override string? ProgressActivity => "Get-PandaponRefund: reading refunds";
@@ -50,42 +51,19 @@ namespace Pandapon.Commands
         {
             foreach (string id in RefundId)
             {
-                string? problem = CheckRefundId(id);
-                if (problem != null)
+                RefundInfoEndpoint read;
+                try
                 {
-                    SubmitRefusal(new ErrorRecord(
-                        new PSArgumentException($"-RefundId '{Printable(id)}' is not valid: {problem}. No request was sent for it.", nameof(RefundId)),
-                        "Pandapon.InvalidRefundId", ErrorCategory.InvalidArgument, id));
+                    read = RefundInfoEndpoint.Check(id, Names);
+                }
+                catch (InvalidValueException e)
+                {
+                    SubmitRefusal(ErrorRecords.FromRefusedInput(new InvalidValueException(e.Message + " No request was sent for it.", e.ParamName ?? "", e),
+                        "Pandapon.InvalidRefundId", id));
                     continue;
                 }
-                string refundId = id;
-                Submit(RefundReader.InfoRequest(refundId), refundId,
-                    response => Raw ? JsonToPowerShell.Convert(response.Data) : RefundReader.Read(response.Data, refundId));
+                Submit(read.Request(), id, response => Raw ? JsonToPowerShell.Convert(response.Data) : read.Read(response));
             }
-        }
-
-        /// <summary>Why a refund id cannot be sent, or null when it can.</summary>
-        internal static string? CheckRefundId(string? id)
-        {
-            if (id == null || id.Length == 0) return "it is empty";
-            if (id.Length > MaxRefundIdLength) return $"it is {id.Length} characters long, more than the {MaxRefundIdLength} a refund id can have";
-            foreach (char c in id)
-            {
-                if (char.IsControl(c)) return $"it contains the control character U+{(int)c:X4}";
-                if (char.IsWhiteSpace(c)) return string.IsNullOrWhiteSpace(id) ? "it is only white space" : "it contains white space (trim the value: refund ids have none)";
-            }
-            return null;
-        }
-
-        /// <summary>The id as it can be shown in a message: control characters escaped, so the message stays one readable line.</summary>
-        private static string Printable(string? id)
-        {
-            if (id == null) return "";
-            var text = new StringBuilder(id.Length);
-            foreach (char c in id.Length > 80 ? id.Substring(0, 80) : id)
-                text.Append(char.IsControl(c) ? "\\u" + ((int)c).ToString("X4", CultureInfo.InvariantCulture) : c.ToString());
-            if (id.Length > 80) text.Append('…');
-            return text.ToString();
         }
     }
 }

@@ -1,7 +1,7 @@
 using System;
 using System.Management.Automation;
 using System.Security;
-using Pandapon.Api;
+using Pandapon.Client;
 using Pandapon.Credentials;
 using Pandapon.Models;
 
@@ -10,7 +10,7 @@ namespace Pandapon.Commands
     /// <summary>
     /// <para type="synopsis">Computes the canonical string and the signature of a PandaPon request.</para>
     /// </summary>
-    [Cmdlet(VerbsCommon.Get, "PandaponSignature")]
+    [Cmdlet(VerbsCommon.Get, "PandaponSignature", HelpUri = OnlineHelp.BaseUri + "Get-PandaponSignature.md")]
     [OutputType(typeof(SignatureResult))]
     public sealed class GetPandaponSignatureCommand : PandaponCmdlet
     {
@@ -70,7 +70,7 @@ namespace Pandapon.Commands
             SignatureOptions options;
             try
             {
-                options = SignatureRecipe.Parse(SignatureTemplate, SignatureAlgorithm, SignatureCase.ToString(), SignatureRecipe.Parameters,
+                options = SignatureRecipe.Parse(SignatureTemplate, SignatureAlgorithm, SignatureCase.ToString(), SignatureParameters,
                     timestampUnit: TimestampUnit.ToString());
             }
             catch (ArgumentException e)

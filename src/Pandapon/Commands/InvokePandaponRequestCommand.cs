@@ -1,15 +1,17 @@
 using System;
 using System.Collections;
+using System.Collections.Generic;
 using System.Management.Automation;
-using Pandapon.Api;
+using Pandapon.Client;
 using Pandapon.Conversion;
+using Pandapon.Endpoints;
 
 namespace Pandapon.Commands
 {
     /// <summary>
     /// <para type="synopsis">Calls any PandaPon API endpoint, signed, and returns its data like Invoke-RestMethod.</para>
     /// </summary>
-    [Cmdlet(VerbsLifecycle.Invoke, "PandaponRequest")]
+    [Cmdlet(VerbsLifecycle.Invoke, "PandaponRequest", HelpUri = OnlineHelp.BaseUri + "Invoke-PandaponRequest.md")]
     [OutputType(typeof(PSObject))]
     public sealed class InvokePandaponRequestCommand : PandaponApiCmdlet
     {
@@ -28,8 +30,8 @@ namespace Pandapon.Commands
         [Parameter]
         public IDictionary? Query { get; set; }
 
-        /// <summary>The JSON body: a hashtable, a PSCustomObject, or JSON text.</summary>
-        [Parameter]
+        /// <summary>The JSON body: a hashtable, a PSCustomObject, or JSON text; from the pipeline, one request per body.</summary>
+        [Parameter(ValueFromPipeline = true)]
         public object? Body { get; set; }
 
         /// <summary>Return the whole envelope (requestId, code, developId, msg, data) instead of data.</summary>
@@ -78,7 +80,18 @@ namespace Pandapon.Commands
                 ThrowInvalidArgument("Pandapon.InvalidBody", e.Message, Body, e);
             }
             request.Idempotent = method == "GET" || Idempotent.IsPresent;
+            request.UpstreamHints = UpstreamHintsFor(request);
             return request;
+        }
+
+        /// <summary>A wrapped endpoint's hints for its business codes, naming the parameters of the cmdlet that wraps it.</summary>
+        private static IReadOnlyDictionary<int, string>? UpstreamHintsFor(ApiRequest request)
+        {
+            if (request.Method == RefundCreateEndpoint.Method && request.Path == RefundCreateEndpoint.Path)
+                return RefundCreateEndpoint.Hints(NewPandaponRefundCommand.Names);
+            if (request.Method == ReturnShipmentEndpoint.Method && request.Path == ReturnShipmentEndpoint.Path)
+                return ReturnShipmentEndpoint.Hints(SubmitPandaponReturnShipmentCommand.Names);
+            return null;
         }
     }
 }

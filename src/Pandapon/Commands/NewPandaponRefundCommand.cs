@@ -4,15 +4,16 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Management.Automation;
-using Pandapon.Api;
+using Pandapon.Endpoints;
 using Pandapon.Models;
+using Pandapon.Values;
 
 namespace Pandapon.Commands
 {
     /// <summary>
     /// <para type="synopsis">Opens a 1688 after-sales refund (or a return and refund) for entries of an order.</para>
     /// </summary>
-    [Cmdlet(VerbsCommon.New, "PandaponRefund", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+    [Cmdlet(VerbsCommon.New, "PandaponRefund", HelpUri = OnlineHelp.BaseUri + "New-PandaponRefund.md", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     [OutputType(typeof(RefundCreateResult), typeof(Refund))]
     public sealed class NewPandaponRefundCommand : RefundWriteCmdlet
     {
@@ -31,12 +32,12 @@ namespace Pandapon.Commands
 
         /// <summary>The amount asked for, in yuan (<c>applyPayment</c>, sent as fen).</summary>
         [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
-        [YuanTransformation("-ApplyPayment")]
+        [YuanTransformation("-" + nameof(ApplyPayment))]
         public decimal ApplyPayment { get; set; }
 
         /// <summary>The freight asked for, in yuan (<c>applyCarriage</c>, sent as fen).</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
-        [YuanTransformation("-ApplyCarriage", EmptyIsZero = true)]
+        [YuanTransformation("-" + nameof(ApplyCarriage), EmptyIsZero = true)]
         public decimal ApplyCarriage { get; set; }
 
         /// <summary>The refund reason (<c>applyReasonId</c>).</summary>
@@ -50,7 +51,8 @@ namespace Pandapon.Commands
 
         /// <summary>Where the goods are (<c>goodsStatus</c>).</summary>
         [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
-        [ValidateSet("refundWaitSellerSend", "refundWaitBuyerReceive", "refundBuyerReceived", "aftersaleBuyerNotReceived", "aftersaleBuyerReceived", IgnoreCase = true)]
+        [ValidateSet(RefundCreateEndpoint.RefundWaitSellerSend, RefundCreateEndpoint.RefundWaitBuyerReceive, RefundCreateEndpoint.RefundBuyerReceived,
+            RefundCreateEndpoint.AftersaleBuyerNotReceived, RefundCreateEndpoint.AftersaleBuyerReceived, IgnoreCase = true)]
         public string GoodsStatus { get; set; } = "";
 
         /// <summary>1 to 5 URLs of uploaded evidence images (<c>vouchers</c>).</summary>
@@ -64,18 +66,38 @@ namespace Pandapon.Commands
         [OrderEntryCountTransformation]
         public Hashtable? OrderEntryCount { get; set; }
 
+        /// <summary>
+        /// This cmdlet's parameters by the API fields they fill: the endpoint's checks and hints name them so
+        /// (Invoke-PandaponRequest's hints for this path too). "refund-reasons" says where reason ids are listed.
+        /// </summary>
+        internal static readonly ParameterNames Names = new ParameterNames(new Dictionary<string, string>
+        {
+            ["orderId"] = ParameterName(nameof(OrderId)),
+            ["orderEntryIds"] = ParameterName(nameof(OrderEntryId)),
+            ["disputeRequest"] = ParameterName(nameof(DisputeRequest)),
+            ["applyPayment"] = ParameterName(nameof(ApplyPayment)),
+            ["applyCarriage"] = ParameterName(nameof(ApplyCarriage)),
+            ["applyReasonId"] = ParameterName(nameof(ReasonId)),
+            ["description"] = ParameterName(nameof(Description)),
+            ["goodsStatus"] = ParameterName(nameof(GoodsStatus)),
+            ["vouchers"] = ParameterName(nameof(Voucher)),
+            ["orderEntryCountList"] = ParameterName(nameof(OrderEntryCount)),
+            ["user-id"] = ParameterName(nameof(UserId)),
+            ["profile"] = ParameterName(nameof(ProfileName)),
+            ["refund-reasons"] = "see Invoke-PandaponRequest's help, example 3",
+        });
+
         protected override void ProcessRecord()
         {
-            RefundApplication application;
+            RefundCreateEndpoint application;
             try
             {
-                application = RefundApplication.Create(OrderId, OrderEntryId, DisputeRequest, ApplyPayment, ApplyCarriage, ReasonId, Description,
+                application = RefundCreateEndpoint.Check(Names, OrderId, OrderEntryId, DisputeRequest, ApplyPayment, ApplyCarriage, ReasonId, Description,
                     GoodsStatus, Voucher, Counts(OrderEntryCount));
             }
             catch (ArgumentException e)
             {
-                // Non-terminating: in a bulk run from a CSV, one bad row must not stop the others.
-                WriteError(e, "Pandapon.InvalidArgument", ErrorCategory.InvalidArgument, OrderId);
+                WriteError(ErrorRecords.FromRefusedInput(e, "Pandapon.InvalidArgument", OrderId));
                 return;
             }
 
@@ -85,7 +107,7 @@ namespace Pandapon.Commands
             string action = $"Open a refund ({what}, {Yuan(application.ApplyPaymentFen)} CNY plus freight {Yuan(application.ApplyCarriageFen)} CNY, {application.GoodsStatus})";
             if (!ShouldProcessUnlessForced(Force, $"1688 order {order}, entries {entries}", action)) return;
 
-            RefundCreateResult? created = SendWrite(application.ToRequest(), OrderId, application.ReadResult, "Pandapon.RefundOutcomeUnknown",
+            RefundCreateResult? created = SendWrite(application.Request(), OrderId, application.Read, "Pandapon.RefundOutcomeUnknown",
                 $"The refund for order {order} may or may not have been created.",
                 $"Before you try again, check whether it exists: Invoke-PandaponRequest /alibaba/order/detail -Body @{{ webSite = '1688'; orderId = '{order}' }} -Idempotent " +
                 "shows a refundId and refundStatus on each of the order's productItems; or look in the PandaPon console.");

@@ -2,7 +2,8 @@ using System;
 using System.Collections;
 using System.Globalization;
 using System.Management.Automation;
-using Pandapon.Api;
+using Pandapon.Endpoints;
+using Pandapon.Values;
 
 namespace Pandapon.Commands
 {
@@ -26,7 +27,7 @@ namespace Pandapon.Commands
                 case string text:
                     try
                     {
-                        foreach (var pair in RefundApplication.ParseEntryCounts(text)) counts[pair.Key] = pair.Value;
+                        foreach (var pair in RefundCreateEndpoint.ParseEntryCounts(text, NewPandaponRefundCommand.Names)) counts[pair.Key] = pair.Value;
                     }
                     catch (InvalidValueException e)
                     {

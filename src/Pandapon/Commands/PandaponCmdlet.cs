@@ -1,6 +1,9 @@
 using System;
 using System.Management.Automation;
+using System.Management.Automation.Runspaces;
 using System.Threading;
+using Pandapon.Client;
+using Pandapon.Credentials;
 
 namespace Pandapon.Commands
 {
@@ -20,6 +23,19 @@ namespace Pandapon.Commands
             _stopping.Cancel();
             base.StopProcessing();
         }
+
+        /// <summary>The credentials Set-PandaponCredential set for this session (this runspace), or null.</summary>
+        protected static ResolvedCredential? SessionCredential
+        {
+            get => SessionCredentials.Get(Runspace.DefaultRunspace);
+            set => SessionCredentials.Set(Runspace.DefaultRunspace, value);
+        }
+
+        /// <summary>The names under which the signature recipe's parameters are reported, in every cmdlet that takes them.</summary>
+        protected static readonly SignatureRecipe.Names SignatureParameters = new SignatureRecipe.Names("-SignatureTemplate", "-SignatureAlgorithm", "-SignatureCase", "-TimestampUnit");
+
+        /// <summary>"-Name" for a parameter property (pass nameof(Name)), so messages follow a rename.</summary>
+        protected static string ParameterName(string property) => "-" + property;
 
         /// <summary>Writes a non-terminating error with a stable id, a category and the input as target.</summary>
         protected void WriteError(Exception exception, string errorId, ErrorCategory category, object? target)

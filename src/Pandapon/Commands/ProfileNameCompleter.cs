@@ -3,7 +3,7 @@ using System.Collections;
 using System.Collections.Generic;
 using System.Management.Automation;
 using System.Management.Automation.Language;
-using Pandapon.Api;
+using Pandapon.Client;
 using Pandapon.Credentials;
 
 namespace Pandapon.Commands

@@ -1,6 +1,9 @@
 using System;
 using System.Management.Automation;
 using Pandapon.Api;
+using Pandapon.Client;
+using Pandapon.Endpoints;
+using Pandapon.Values;
 
 namespace Pandapon.Commands
 {
@@ -37,16 +40,33 @@ namespace Pandapon.Commands
         }
 
         /// <summary>
+        /// Sends one request, waits for it and returns <paramref name="map"/>(response) without writing it; null after an
+        /// error record was written (as with Submit). For a write whose next step depends on its answer.
+        /// </summary>
+        private T? Send<T>(ApiRequest request, object? target, Func<ApiResponse, T> map, Func<ErrorRecord, ErrorRecord> onError) where T : class
+        {
+            T? result = null;
+            Submit(request, target, r =>
+            {
+                result = map(r);
+                return null;
+            }, onError: onError);
+            WaitForAll();
+            return result;
+        }
+
+        /// <summary>
         /// Reads refund <paramref name="refundId"/> back and writes it (-PassThru). A failure says that the write itself
         /// succeeded (<paramref name="whatWasDone"/>), so that nobody sends it again.
         /// </summary>
         protected void WriteRefundReadBack(string refundId, object? target, string whatWasDone)
         {
-            Submit(RefundReader.InfoRequest(refundId), target, response => RefundReader.Read(response.Data, refundId), onError: record =>
+            RefundInfoEndpoint read = RefundInfoEndpoint.Check(refundId, GetPandaponRefundCommand.Names);
+            Submit(read.Request(), target, read.Read, onError: record =>
                 ErrorRecords.WithContext(record, "Pandapon.ReadBackFailed",
                     $"{whatWasDone}, but reading refund {refundId} back failed: {record.Exception.Message}",
                     $"Do not send it again. Read the refund later with Get-PandaponRefund -RefundId {refundId} " +
-                    $"(or Invoke-PandaponRequest {RefundReader.InfoPath} -Body @{{ refundId = '{refundId}' }} -Idempotent); PandaPon may take a few minutes to show a change."));
+                    $"(or Invoke-PandaponRequest {RefundInfoEndpoint.Path} -Body @{{ refundId = '{refundId}' }} -Idempotent); PandaPon may take a few minutes to show a change."));
         }
     }
 }

@@ -7,7 +7,7 @@ namespace Pandapon.Commands
     /// <summary>
     /// <para type="synopsis">Deletes saved PandaPon credential profiles.</para>
     /// </summary>
-    [Cmdlet(VerbsCommon.Remove, "PandaponCredential", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+    [Cmdlet(VerbsCommon.Remove, "PandaponCredential", HelpUri = OnlineHelp.BaseUri + "Remove-PandaponCredential.md", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     public sealed class RemovePandaponCredentialCommand : PandaponCmdlet
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
@@ -27,6 +27,7 @@ namespace Pandapon.Commands
                 try
                 {
                     CredentialProfile? profile = store.Find(name);
+                    StorePermissionWarning.WriteOnce(this, store);
                     if (profile == null)
                     {
                         WriteError(new ItemNotFoundException($"There is no saved profile '{name}' in '{store.FilePath}'."),
@@ -36,8 +37,13 @@ namespace Pandapon.Commands
                     if (!ShouldProcessUnlessForced(Force, $"the profile '{profile.Name}' in '{store.FilePath}'", "Remove")) continue;
                     store.Remove(profile.Name);
                     WriteVerbose($"Removed the profile '{profile.Name}' from '{store.FilePath}'.");
-                    if (SessionCredentials.Current?.ProfileName is string inSession && string.Equals(inSession, profile.Name, StringComparison.OrdinalIgnoreCase))
-                        WriteVerbose("This session still uses the credentials it loaded from that profile, until Clear-PandaponCredential.");
+                    // A removed profile must not go on signing calls unseen: the session forgets it, and says so.
+                    if (SessionCredential?.ProfileName is string inSession && string.Equals(inSession, profile.Name, StringComparison.OrdinalIgnoreCase))
+                    {
+                        SessionCredential = null;
+                        WriteWarning($"This session was using the profile '{profile.Name}', so its credentials are cleared too. Calls now use the " +
+                            "environment variables or the saved profiles (Get-PandaponCredential shows which); Set-PandaponCredential sets new ones.");
+                    }
                 }
                 catch (CredentialStoreException e)
                 {

@@ -1,16 +1,17 @@
 using System;
 using System.Management.Automation;
 using System.Security;
-using Pandapon.Api;
+using Pandapon.Client;
 using Pandapon.Credentials;
 using Pandapon.Models;
+using Pandapon.Values;
 
 namespace Pandapon.Commands
 {
     /// <summary>
-    /// <para type="synopsis">Sets the PandaPon credentials of this session, and optionally saves them as a profile.</para>
+    /// <para type="synopsis">Sets the PandaPon credentials of this session, or saves them as a profile (-StoreAs) without changing the session.</para>
     /// </summary>
-    [Cmdlet(VerbsCommon.Set, "PandaponCredential", DefaultParameterSetName = KeysSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
+    [Cmdlet(VerbsCommon.Set, "PandaponCredential", HelpUri = OnlineHelp.BaseUri + "Set-PandaponCredential.md", DefaultParameterSetName = KeysSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
     [OutputType(typeof(CredentialInfo))]
     public sealed class SetPandaponCredentialCommand : PandaponCmdlet
     {
@@ -72,7 +73,7 @@ namespace Pandapon.Commands
         [ArgumentCompleter(typeof(ProfileNameCompleter))]
         public string ProfileName { get; set; } = "";
 
-        /// <summary>Writes the credentials now current (without the secret).</summary>
+        /// <summary>Writes the credentials now current, or with -StoreAs the profile saved (never the secret).</summary>
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
@@ -83,18 +84,19 @@ namespace Pandapon.Commands
             try
             {
                 session = ParameterSetName == ProfileSet ? FromProfile(store) : FromKeys(store);
+                StorePermissionWarning.WriteOnce(this, store);
             }
             catch (Exception e) when (ErrorRecords.FromCredentialFailure(e, ProfileName) is ErrorRecord record)
             {
                 ThrowTerminatingError(record);
                 return;
             }
-            if (session == null) return;   // -WhatIf, or the user said no
-            SessionCredentials.Current = session;
+            if (session == null) return;   // -StoreAs (saved only), -WhatIf, or the user said no
+            SessionCredential = session;
             ApiCredential c = session.Credential;
             WriteVerbose($"This session now uses the access key {ApiCredential.MaskAccessKey(c.AccessKey)}, user {c.UserId}, endpoint {PandaponEndpoint.Display(c.Endpoint)}" +
                 (session.ProfileName != null ? $" (profile '{session.ProfileName}')." : "."));
-            if (PassThru) WriteObject(CredentialInfo.From(session));
+            if (PassThru) WriteObject(CredentialView.From(session));
         }
 
         private ResolvedCredential? FromProfile(CredentialStore store)
@@ -118,7 +120,7 @@ namespace Pandapon.Commands
             try
             {
                 Uri endpoint = Endpoint == null ? PandaponEndpoint.Default : PandaponEndpoint.Parse(Endpoint, "-Endpoint");
-                SignatureOptions signature = SignatureRecipe.Parse(SignatureTemplate, SignatureAlgorithm, SignatureCase?.ToString(), SignatureRecipe.Parameters,
+                SignatureOptions signature = SignatureRecipe.Parse(SignatureTemplate, SignatureAlgorithm, SignatureCase?.ToString(), SignatureParameters,
                     timestampUnit: TimestampUnit?.ToString());
                 credential = new ApiCredential(accessKey, secretKey, UserId, endpoint, signature);
             }
@@ -134,10 +136,13 @@ namespace Pandapon.Commands
                 if (!ShouldProcess("the session", "Set the PandaPon credentials")) return null;
                 return new ResolvedCredential(credential, CredentialSource.Session);
             }
-            if (!ShouldProcess($"the session, and the profile '{StoreAs}' in '{store.FilePath}'", "Set and save the PandaPon credentials")) return null;
+            // As Set-AWSCredential -StoreAs: a profile saved for later never redirects the calls that follow.
+            if (!ShouldProcess($"the profile '{StoreAs}' in '{store.FilePath}'", "Save the PandaPon credentials")) return null;
             bool replaced = store.Save(new CredentialProfile(StoreAs, credential));
-            WriteVerbose($"{(replaced ? "Replaced" : "Saved")} the profile '{StoreAs}' in '{store.FilePath}'.");
-            return new ResolvedCredential(credential, CredentialSource.Session, StoreAs, store.FilePath);
+            WriteVerbose($"{(replaced ? "Replaced" : "Saved")} the profile '{StoreAs}' in '{store.FilePath}'. This session's credentials are unchanged; " +
+                $"to use the profile now: Set-PandaponCredential -ProfileName '{StoreAs}'.");
+            if (PassThru) WriteObject(CredentialView.From(credential, CredentialSource.Store, StoreAs, store.FilePath));
+            return null;
         }
     }
 }

@@ -1,14 +1,16 @@
 using System;
+using System.Collections.Generic;
 using System.Management.Automation;
-using Pandapon.Api;
+using Pandapon.Endpoints;
 using Pandapon.Models;
+using Pandapon.Values;
 
 namespace Pandapon.Commands
 {
     /// <summary>
     /// <para type="synopsis">Tells 1688 that the goods of a return-and-refund were shipped back: carrier and waybill.</para>
     /// </summary>
-    [Cmdlet(VerbsLifecycle.Submit, "PandaponReturnShipment", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [Cmdlet(VerbsLifecycle.Submit, "PandaponReturnShipment", HelpUri = OnlineHelp.BaseUri + "Submit-PandaponReturnShipment.md", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(ReturnShipmentResult), typeof(Refund))]
     public sealed class SubmitPandaponReturnShipmentCommand : RefundWriteCmdlet
     {
@@ -35,23 +37,32 @@ namespace Pandapon.Commands
         [Alias("vouchers")]
         public string[]? Voucher { get; set; }
 
+        /// <summary>This cmdlet's parameters by the API fields they fill: the endpoint's checks and hints name them so.</summary>
+        internal static readonly ParameterNames Names = new ParameterNames(new Dictionary<string, string>
+        {
+            ["refundId"] = ParameterName(nameof(RefundId)),
+            ["logisticsCompanyNo"] = ParameterName(nameof(LogisticsCompanyNo)),
+            ["freightBill"] = ParameterName(nameof(FreightBill)),
+            ["vouchers"] = ParameterName(nameof(Voucher)),
+        });
+
         protected override void ProcessRecord()
         {
-            ReturnShipment shipment;
+            ReturnShipmentEndpoint shipment;
             try
             {
-                shipment = ReturnShipment.Create(RefundId, LogisticsCompanyNo, FreightBill, Description, Voucher);
+                shipment = ReturnShipmentEndpoint.Check(Names, RefundId, LogisticsCompanyNo, FreightBill, Description, Voucher);
             }
             catch (ArgumentException e)
             {
-                WriteError(e, "Pandapon.InvalidArgument", ErrorCategory.InvalidArgument, RefundId);
+                WriteError(ErrorRecords.FromRefusedInput(e, "Pandapon.InvalidArgument", RefundId));
                 return;
             }
 
             string refund = shipment.RefundId;
             if (!ShouldProcessUnlessForced(Force, $"refund {refund}", $"Submit the return shipment {shipment.LogisticsCompanyNo} {shipment.FreightBill}")) return;
 
-            ReturnShipmentResult? submitted = SendWrite(shipment.ToRequest(), RefundId, shipment.ReadResult, "Pandapon.ReturnShipmentOutcomeUnknown",
+            ReturnShipmentResult? submitted = SendWrite(shipment.Request(), RefundId, shipment.Read, "Pandapon.ReturnShipmentOutcomeUnknown",
                 $"The return shipment for refund {refund} may or may not have been recorded.",
                 $"Before you try again, read the refund (Get-PandaponRefund -RefundId {refund}): status waitsellerreceive with freightBill {shipment.FreightBill} " +
                 "means it was recorded; waitbuyersend means it was not.");

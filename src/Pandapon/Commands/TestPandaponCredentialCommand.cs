@@ -4,6 +4,9 @@ using System.Globalization;
 using System.Management.Automation;
 using System.Threading;
 using Pandapon.Api;
+using Pandapon.Batching;
+using Pandapon.Client;
+using Pandapon.Endpoints;
 using Pandapon.Credentials;
 using Pandapon.Models;
 
@@ -12,10 +15,10 @@ namespace Pandapon.Commands
     /// <summary>
     /// <para type="synopsis">Sends one harmless signed request and says whether PandaPon accepts the credentials and the signing recipe.</para>
     /// </summary>
-    [Cmdlet(VerbsDiagnostic.Test, "PandaponCredential")]
+    [Cmdlet(VerbsDiagnostic.Test, "PandaponCredential", HelpUri = OnlineHelp.BaseUri + "Test-PandaponCredential.md")]
     [OutputType(typeof(CredentialTestResult))]
     [OutputType(typeof(bool))]
-    public sealed class TestPandaponCredentialCommand : PandaponApiCmdlet
+    public sealed class TestPandaponCredentialCommand : ApiParametersCmdlet
     {
         /// <summary>Return only $true or $false, like Test-Connection -Quiet.</summary>
         [Parameter]
@@ -30,7 +33,7 @@ namespace Pandapon.Commands
             ResolvedCredential resolved = Credentials;
             ApiCredential credential = resolved.Credential;
             PandaponClient client = PandaponClient.For(credential.Endpoint);
-            TimeSpan timeout = TimeoutSec == 0 ? Timeout.InfiniteTimeSpan : TimeSpan.FromSeconds(TimeoutSec);
+            var log = new LogRelay(IsStreamEnabled("Verbose", "VerbosePreference"), IsStreamEnabled("Debug", "DebugPreference"));
             IReadOnlyList<SignatureOptions> recipes = TryRecipes ? CredentialProbe.Candidates : new[] { credential.Signature };
 
             bool accepted = false;
@@ -41,12 +44,18 @@ namespace Pandapon.Commands
                 ProbeOutcome outcome;
                 try
                 {
-                    outcome = CredentialProbe.SendAsync(client, tried, CredentialProbe.Request(MaxRetries, timeout), CancellationToken)
-                        .GetAwaiter().GetResult();
+                    ApiRequest request = CredentialProbe.Request();
+                    ApplyTo(request);
+                    outcome = CredentialProbe.SendAsync(client, tried, request, CancellationToken, log).GetAwaiter().GetResult();
                 }
                 catch (OperationCanceledException)
                 {
                     throw new PipelineStoppedException();
+                }
+                while (log.TryTake(out LogStream stream, out string line))
+                {
+                    if (stream == LogStream.Debug) WriteDebug(line);
+                    else WriteVerbose(line);
                 }
                 accepted = outcome.Accepted;
                 var result = ToResult(resolved, tried, outcome);

@@ -1,5 +1,5 @@
 using System.Management.Automation;
-using Pandapon.Api;
+using Pandapon.Values;
 
 namespace Pandapon.Commands
 {

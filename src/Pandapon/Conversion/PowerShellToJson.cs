@@ -5,7 +5,7 @@ using System.Management.Automation;
 using System.Numerics;
 using System.Security;
 using System.Text.Json;
-using Pandapon.Api;
+using Pandapon.Values;
 
 namespace Pandapon.Conversion
 {

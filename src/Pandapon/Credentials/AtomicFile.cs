@@ -4,7 +4,7 @@ using System.IO;
 using System.Runtime.InteropServices;
 using System.Text;
 using Microsoft.Win32.SafeHandles;
-using Pandapon.Api;
+using Pandapon.Client;
 
 namespace Pandapon.Credentials
 {
@@ -20,8 +20,6 @@ namespace Pandapon.Credentials
     /// </summary>
     internal static class AtomicFile
     {
-        private const int OwnerOnlyDirectory = 0x1C0;   // 0700
-
         /// <summary>Replaces <paramref name="path"/> with <paramref name="content"/>. <paramref name="beforeRename"/> lets tests look at the temporary file.</summary>
         public static void Write(string path, byte[] content, Action<string>? beforeRename = null)
         {
@@ -59,8 +57,10 @@ namespace Pandapon.Credentials
             }
             string? parent = Path.GetDirectoryName(directory.TrimEnd('/'));
             if (!string.IsNullOrEmpty(parent) && !Directory.Exists(parent)) Directory.CreateDirectory(parent);
-            if (Native.mkdir(Bytes(directory), OwnerOnlyDirectory) != 0 && !Directory.Exists(directory))
-                throw new IOException($"Could not create the directory '{directory}': {new Win32Exception(Marshal.GetLastWin32Error()).Message}");
+            if (Native.mkdir(Bytes(directory), UnixFileSystem.OwnerOnlyDirectory) == 0) return;
+            int error = Marshal.GetLastWin32Error();   // before Directory.Exists, whose own calls would overwrite it
+            if (!Directory.Exists(directory))
+                throw new IOException($"Could not create the directory '{directory}': {new Win32Exception(error).Message}");
         }
 
         private static string CreateUnixTemporary(string path, byte[] content)
@@ -118,7 +118,7 @@ namespace Pandapon.Credentials
         }
 
         /// <summary>A NUL-terminated UTF-8 path, as libc wants it (mkstemp rewrites the X's in place).</summary>
-        private static byte[] Bytes(string path) => Encoding.UTF8.GetBytes(path + "\0");
+        private static byte[] Bytes(string path) => UnixFileSystem.Bytes(path);
 
         private static class Native
         {

@@ -1,6 +1,6 @@
 using System;
 using System.Text.RegularExpressions;
-using Pandapon.Api;
+using Pandapon.Client;
 
 namespace Pandapon.Credentials
 {

@@ -1,12 +1,14 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using Pandapon.Api;
+using Pandapon.Client;
+using Pandapon.Models;
+using Pandapon.Values;
 
 namespace Pandapon.Credentials
 {
     /// <summary>
-    /// Finds the credentials of a call, in the precedence of design.md §3, highest first: parameters on the command;
+    /// Finds the credentials of a call, in the precedence of about_Pandapon, highest first: parameters on the command;
     /// -ProfileName; the session (Set-PandaponCredential); the environment variables PANDAPON_ACCESS_KEY,
     /// PANDAPON_SECRET_KEY, PANDAPON_USER_ID (with PANDAPON_ENDPOINT and PANDAPON_SIGNATURE_*); the profile named by
     /// PANDAPON_PROFILE; the profile "default". A profile that is named and missing is an error, never a fall-back.
@@ -58,6 +60,10 @@ namespace Pandapon.Credentials
         /// <summary>A saved profile; missing is an error that says who named it (<paramref name="namedBy"/>) and what exists.</summary>
         public ResolvedCredential LoadProfile(string name, CredentialSource source, string namedBy)
         {
+            // A name that could never be saved is not "missing": say why, and suggest nothing that would be refused.
+            if (CredentialProfile.CheckName(name) is string badName)
+                throw new PandaponCredentialException(PandaponCredentialException.InvalidProfileName,
+                    $"{namedBy} '{name}' is not a valid profile name: {badName}. Get-PandaponCredential -ListAvailable lists the saved profiles.");
             IReadOnlyList<CredentialProfile> profiles = Store.List();
             CredentialProfile? profile = profiles.FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase));
             if (profile == null)
@@ -65,7 +71,7 @@ namespace Pandapon.Credentials
                 string saved = profiles.Count == 0 ? "No profile is saved there yet" : "Saved profiles: " + string.Join(", ", profiles.Select(p => p.Name));
                 throw new PandaponCredentialException(PandaponCredentialException.ProfileNotFound,
                     $"{namedBy} names the profile '{name}', which does not exist in '{Store.FilePath}'. {saved}. " +
-                    $"Save it with: Set-PandaponCredential -AccessKey <key> -SecretKey <secret> -UserId <id> -StoreAs {name}");
+                    $"Save it with: Set-PandaponCredential -AccessKey <key> -SecretKey <secret> -UserId <id> -StoreAs '{name}'");
             }
             return new ResolvedCredential(profile.Credential, source, profile.Name, Store.FilePath);
         }

@@ -4,36 +4,55 @@ using System.IO;
 using System.Security.Cryptography;
 using System.Text.Json;
 using System.Threading;
-using Pandapon.Api;
+using Pandapon.Client;
+using Pandapon.Values;
 
 namespace Pandapon.Credentials
 {
     /// <summary>
     /// The profiles saved by Set-PandaponCredential -StoreAs: one JSON file, <c>credentials.json</c>, in the directory
-    /// of design.md §3. It is rewritten whole and atomically (see <see cref="AtomicFile"/>), mode 0600 on Unix, the
-    /// secret encrypted with DPAPI on Windows. A file that cannot be read is reported, naming it, and never overwritten.
+    /// of <see cref="DefaultDirectory"/>. It is rewritten whole and atomically (see <see cref="AtomicFile"/>), mode 0600
+    /// on Unix, the secret encrypted with DPAPI on Windows; a symbolic link is written through to its target. A file
+    /// that cannot be read is reported, naming it, and never overwritten. Profile names compare without regard to
+    /// letter case ("prod" and "PROD" are one profile), so a file holding both is refused rather than guessed at.
     /// </summary>
     public sealed class CredentialStore
     {
         public const string FileName = "credentials.json";
         public const int FormatVersion = 1;
+        public const string ConfigDirectoryVariable = "PANDAPON_CONFIG_DIR";
         private static readonly TimeSpan LockTimeout = TimeSpan.FromSeconds(10);
 
-        public CredentialStore(string directory)
+        /// <param name="directory">The folder of the store.</param>
+        /// <param name="namedBy">
+        /// The setting that chose the folder (PANDAPON_CONFIG_DIR), or null for Pandapon's own folder: only that one
+        /// is kept at mode 0700, since a folder the user chose may hold other things.
+        /// </param>
+        public CredentialStore(string directory, string? namedBy = null)
         {
             if (string.IsNullOrEmpty(directory)) throw new ArgumentException("The store directory is empty.", nameof(directory));
             Directory = Path.GetFullPath(directory);
             FilePath = Path.Combine(Directory, FileName);
+            NamedBy = namedBy;
         }
 
         public string Directory { get; }
         public string FilePath { get; }
 
+        /// <summary>The setting that chose <see cref="Directory"/>, or null when it is Pandapon's own folder.</summary>
+        public string? NamedBy { get; }
+
+        private bool OwnsDirectory => NamedBy == null;
+
         /// <summary>Called with the temporary file's path just before it replaces the store (tests look at it there).</summary>
         internal Action<string>? BeforeReplace { get; set; }
 
         /// <summary>The store of the current user, honouring PANDAPON_CONFIG_DIR.</summary>
-        public static CredentialStore ForCurrentUser() => new CredentialStore(DefaultDirectory(Environment.GetEnvironmentVariable));
+        public static CredentialStore ForCurrentUser()
+        {
+            bool overridden = !string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(ConfigDirectoryVariable));
+            return new CredentialStore(DefaultDirectory(Environment.GetEnvironmentVariable), overridden ? ConfigDirectoryVariable : null);
+        }
 
         /// <summary>
         /// PANDAPON_CONFIG_DIR when set; otherwise %APPDATA%\Pandapon on Windows, and $XDG_CONFIG_HOME/pandapon or
@@ -41,7 +60,7 @@ namespace Pandapon.Credentials
         /// </summary>
         public static string DefaultDirectory(Func<string, string?> environment)
         {
-            string? overridden = environment("PANDAPON_CONFIG_DIR");
+            string? overridden = environment(ConfigDirectoryVariable);
             if (!string.IsNullOrWhiteSpace(overridden)) return overridden!;
             if (Platform.IsWindows)
             {
@@ -52,6 +71,33 @@ namespace Pandapon.Credentials
             if (!string.IsNullOrWhiteSpace(xdg) && Path.IsPathRooted(xdg)) return Path.Combine(xdg!, "pandapon");
             string home = environment("HOME") is string h && h.Length > 0 ? h : Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
             return Path.Combine(home, ".config", "pandapon");
+        }
+
+        /// <summary>
+        /// On Unix, whether others may read the store: the file wider than 0600, or Pandapon's own folder wider than
+        /// 0700. Returns a warning with the chmod that fixes each (the next save fixes them too), or null when all is
+        /// owner-only, there is no store yet, or on Windows (DPAPI and the profile folder's ACL protect it there).
+        /// </summary>
+        public string? CheckPermissions()
+        {
+            string target;
+            try
+            {
+                target = UnixFileSystem.FollowLinks(FilePath);
+            }
+            catch (IOException)
+            {
+                return null;   // a loop of links: reading and writing the store report it
+            }
+            if (Platform.IsWindows || !File.Exists(target)) return null;
+            var problems = new List<string>();
+            if (UnixFileSystem.PermissionsOf(target) is int fileMode && UnixFileSystem.IsWiderThanOwner(fileMode))
+                problems.Add($"the file has mode {UnixFileSystem.Octal(fileMode)} (run: chmod 600 '{target}')");
+            if (OwnsDirectory && UnixFileSystem.PermissionsOf(Directory) is int folderMode && UnixFileSystem.IsWiderThanOwner(folderMode))
+                problems.Add($"its folder has mode {UnixFileSystem.Octal(folderMode)} (run: chmod 700 '{Directory}')");
+            if (problems.Count == 0) return null;
+            return $"The credential store '{target}' holds secret keys, and others on this computer may read it: {string.Join("; ", problems)}. " +
+                "Pandapon makes it owner-only the next time it saves a profile.";
         }
 
         /// <summary>Every saved profile, in the order they were first saved; empty when there is no store yet.</summary>
@@ -85,8 +131,9 @@ namespace Pandapon.Credentials
             using (AcquireLock())
             {
                 var profiles = new List<CredentialProfile>(Read());
-                int removed = profiles.RemoveAll(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase));
-                if (removed == 0) return false;
+                int index = profiles.FindIndex(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase));
+                if (index < 0) return false;
+                profiles.RemoveAt(index);   // names are unique without regard to case (Read refuses a store where they are not)
                 Write(profiles);
                 return true;
             }
@@ -94,11 +141,12 @@ namespace Pandapon.Credentials
 
         private List<CredentialProfile> Read()
         {
+            RefuseAFileAsFolder();
             var profiles = new List<CredentialProfile>();
             byte[] bytes;
             try
             {
-                if (!File.Exists(FilePath)) return profiles;
+                if (!File.Exists(UnixFileSystem.FollowLinks(FilePath))) return profiles;   // no store yet, or a link to nothing yet
                 bytes = File.ReadAllBytes(FilePath);
             }
             catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
@@ -109,7 +157,9 @@ namespace Pandapon.Credentials
             JsonDocument document;
             try
             {
-                document = JsonDocument.Parse(bytes, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip });
+                // A UTF-8 byte order mark (Windows PowerShell 5.1's Set-Content -Encoding UTF8 writes one) is not JSON.
+                int start = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;
+                document = JsonDocument.Parse(new ReadOnlyMemory<byte>(bytes, start, bytes.Length - start), new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip });
             }
             catch (JsonException e)
             {
@@ -123,7 +173,15 @@ namespace Pandapon.Credentials
                     throw Corrupt($"its version {version.GetRawText()} is newer than this Pandapon understands ({FormatVersion}); update the module");
                 if (!root.TryGetProperty("profiles", out JsonElement all)) return profiles;
                 if (all.ValueKind != JsonValueKind.Object) throw Corrupt("'profiles' is not an object");
-                foreach (JsonProperty entry in all.EnumerateObject()) profiles.Add(ReadProfile(entry));
+                var seen = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+                foreach (JsonProperty entry in all.EnumerateObject())
+                {
+                    if (seen.TryGetValue(entry.Name, out string? first))
+                        throw Corrupt($"the profile names '{first}' and '{entry.Name}' are one name to Pandapon, which compares profile names " +
+                            "without regard to letter case; keep one of the two");
+                    seen.Add(entry.Name, entry.Name);
+                    profiles.Add(ReadProfile(entry));
+                }
             }
             return profiles;
         }
@@ -231,7 +289,9 @@ namespace Pandapon.Credentials
                 }
                 try
                 {
-                    AtomicFile.Write(FilePath, buffer.ToArray(), BeforeReplace);
+                    AtomicFile.Write(WritableTarget(), buffer.ToArray(), BeforeReplace);
+                    if (OwnsDirectory && UnixFileSystem.PermissionsOf(Directory) is int folderMode && UnixFileSystem.IsWiderThanOwner(folderMode))
+                        UnixFileSystem.SetPermissions(Directory, UnixFileSystem.OwnerOnlyDirectory);
                 }
                 catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
                 {
@@ -240,9 +300,44 @@ namespace Pandapon.Credentials
             }
         }
 
-        /// <summary>Serialises read-modify-write across processes (parallel runbooks saving profiles at once).</summary>
+        /// <summary>
+        /// The file to replace: the store itself, or the file its symbolic link leads to (so that the link, say one
+        /// made by a dotfile manager, stays a link and its target gets the new content). A link to nothing is refused:
+        /// creating its target could put secret keys where the user no longer expects a file (a moved repository).
+        /// </summary>
+        private string WritableTarget()
+        {
+            if (Platform.IsWindows)
+            {
+                if (File.Exists(FilePath) && (File.GetAttributes(FilePath) & FileAttributes.ReparsePoint) != 0)
+                    throw new CredentialStoreException(FilePath, $"The credential store '{FilePath}' is a symbolic link or junction; on Windows " +
+                        "Pandapon writes the store only as a regular file. Replace the link with the file it points to.");
+                return FilePath;
+            }
+            string target = UnixFileSystem.FollowLinks(FilePath);
+            if (target != FilePath && !File.Exists(target))
+                throw new CredentialStoreException(FilePath, $"The credential store '{FilePath}' is a symbolic link to '{target}', which does not exist. " +
+                    "Pandapon does not create files through a dangling link: restore the target (a file holding {} will do), or remove the link.");
+            return target;
+        }
+
+        /// <summary>A folder setting that names a file cannot hold the store: say so, rather than "no profiles" or a failed mkdir.</summary>
+        private void RefuseAFileAsFolder()
+        {
+            if (!File.Exists(Directory)) return;
+            string named = NamedBy != null ? $"{NamedBy} names '{Directory}'" : $"The credential store folder '{Directory}' is";
+            throw new CredentialStoreException(FilePath, NamedBy != null
+                ? $"{named}, which is a file, not a folder. Point {NamedBy} at a folder (Pandapon creates a missing one)."
+                : $"{named} a file, not a folder. Move that file away.");
+        }
+
+        /// <summary>
+        /// Serialises read-modify-write across processes (parallel runbooks saving profiles at once). Only a lock held
+        /// by another process is waited for; a folder that cannot be written is said at once.
+        /// </summary>
         private IDisposable AcquireLock()
         {
+            RefuseAFileAsFolder();
             try
             {
                 AtomicFile.CreateOwnerOnlyDirectory(Directory);
@@ -259,15 +354,33 @@ namespace Pandapon.Credentials
                 {
                     return new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
                 }
-                catch (IOException) when (DateTime.UtcNow < deadline)
+                catch (IOException e) when (IsHeldByAnotherProcess(e) && DateTime.UtcNow < deadline)
                 {
                     Thread.Sleep(50);
                 }
-                catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+                catch (IOException e) when (IsHeldByAnotherProcess(e))
                 {
                     throw new CredentialStoreException(FilePath, $"The credential store '{FilePath}' is locked by another process (lock file '{lockPath}'): {e.Message}", e);
                 }
+                catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+                {
+                    throw new CredentialStoreException(FilePath, $"The credential store folder '{Directory}' is read-only or not writable by you, " +
+                        $"so '{FilePath}' cannot be changed ({e.Message.TrimEnd('.')}). Make the folder writable, or set {ConfigDirectoryVariable} to a folder you can write.", e);
+                }
             }
+        }
+
+        /// <summary>
+        /// Whether opening the lock file failed because another process holds it: a sharing or lock violation on
+        /// Windows; on Unix .NET reports flock's EWOULDBLOCK with the errno as HResult (11 on Linux, 35 on macOS and BSD).
+        /// </summary>
+        private static bool IsHeldByAnotherProcess(IOException e)
+        {
+            const int SharingViolation = unchecked((int)0x80070020), LockViolation = unchecked((int)0x80070021);
+            const int LinuxWouldBlock = 11, BsdWouldBlock = 35;
+            return Platform.IsWindows
+                ? e.HResult == SharingViolation || e.HResult == LockViolation
+                : e.HResult == LinuxWouldBlock || e.HResult == BsdWouldBlock;
         }
 
         private CredentialStoreException Corrupt(string problem, Exception? inner = null)

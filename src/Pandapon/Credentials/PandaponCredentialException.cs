@@ -8,6 +8,7 @@ namespace Pandapon.Credentials
         public const string ProfileNotFound = "Pandapon.ProfileNotFound";
         public const string NoCredentials = "Pandapon.NoCredentials";
         public const string InvalidEnvironment = "Pandapon.InvalidEnvironment";
+        public const string InvalidProfileName = "Pandapon.InvalidProfileName";
 
         public PandaponCredentialException(string errorId, string message, Exception? inner = null) : base(message, inner)
         {

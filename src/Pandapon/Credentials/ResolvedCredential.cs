@@ -1,4 +1,5 @@
-using Pandapon.Api;
+using Pandapon.Client;
+using Pandapon.Models;
 
 namespace Pandapon.Credentials
 {

@@ -1,11 +1,11 @@
-using System.Management.Automation.Runspaces;
 using System.Runtime.CompilerServices;
 
 namespace Pandapon.Credentials
 {
     /// <summary>
-    /// The credentials set by Set-PandaponCredential, one slot per runspace: two runspaces in one process (a host
-    /// running several runbooks, ForEach-Object -Parallel) never see each other's keys.
+    /// The credentials set by Set-PandaponCredential, one slot per session: two runspaces in one process (a host
+    /// running several runbooks, ForEach-Object -Parallel) never see each other's keys. The caller says which
+    /// session (the cmdlet layer passes its runspace; null means no runspace), so this layer knows no PowerShell type.
     /// </summary>
     public static class SessionCredentials
     {
@@ -14,19 +14,13 @@ namespace Pandapon.Credentials
             public ResolvedCredential? Value;
         }
 
-        private static readonly ConditionalWeakTable<Runspace, Slot> PerRunspace = new ConditionalWeakTable<Runspace, Slot>();
-        private static readonly Slot NoRunspace = new Slot();
+        private static readonly ConditionalWeakTable<object, Slot> PerSession = new ConditionalWeakTable<object, Slot>();
+        private static readonly Slot NoSession = new Slot();
 
-        public static ResolvedCredential? Current
-        {
-            get => CurrentSlot().Value;
-            set => CurrentSlot().Value = value;
-        }
+        public static ResolvedCredential? Get(object? session) => SlotOf(session).Value;
 
-        private static Slot CurrentSlot()
-        {
-            Runspace? runspace = Runspace.DefaultRunspace;
-            return runspace == null ? NoRunspace : PerRunspace.GetValue(runspace, _ => new Slot());
-        }
+        public static void Set(object? session, ResolvedCredential? value) => SlotOf(session).Value = value;
+
+        private static Slot SlotOf(object? session) => session == null ? NoSession : PerSession.GetValue(session, _ => new Slot());
     }
 }

@@ -1,6 +1,3 @@
-using Pandapon.Api;
-using Pandapon.Credentials;
-
 namespace Pandapon.Models
 {
     /// <summary>
@@ -30,22 +27,6 @@ namespace Pandapon.Models
 
         /// <summary>The profile store file, for saved profiles.</summary>
         public string? StorePath { get; set; }
-
-        public static CredentialInfo From(ResolvedCredential resolved) => From(resolved.Credential, resolved.Source, resolved.ProfileName, resolved.StorePath);
-
-        public static CredentialInfo From(ApiCredential credential, CredentialSource source, string? profileName, string? storePath) => new CredentialInfo
-        {
-            ProfileName = profileName,
-            AccessKey = ApiCredential.MaskAccessKey(credential.AccessKey),
-            UserId = credential.UserId,
-            Endpoint = PandaponEndpoint.Display(credential.Endpoint),
-            Source = source,
-            SignatureAlgorithm = RequestSigner.DisplayName(credential.Signature.Algorithm),
-            SignatureCase = credential.Signature.Case.ToString(),
-            SignatureTemplate = credential.Signature.Template,
-            TimestampUnit = credential.Signature.TimestampUnit.ToString(),
-            StorePath = storePath,
-        };
 
         public override string ToString() => ProfileName ?? Source.ToString();
     }

@@ -1,0 +1,52 @@
+using System;
+
+namespace Pandapon.Client
+{
+    /// <summary>
+    /// What signing and sending need: the keys, the user, the endpoint and the signature recipe.
+    /// The secret is internal so that it never shows as a property if the object reaches a pipeline or a serializer.
+    /// </summary>
+    public sealed class ApiCredential
+    {
+        public ApiCredential(string accessKey, string secretKey, string userId, Uri? endpoint = null, SignatureOptions? signature = null)
+        {
+            if (string.IsNullOrWhiteSpace(accessKey)) throw new ArgumentException("The access key is empty or blank.", nameof(accessKey));
+            if (string.IsNullOrEmpty(secretKey)) throw new ArgumentException("The secret key is empty.", nameof(secretKey));
+            if (string.IsNullOrEmpty(userId)) throw new ArgumentException("The user id is empty.", nameof(userId));
+            // Both travel as HTTP headers: a line break there would be a header injection, not a typo.
+            if (HasControlCharacter(accessKey)) throw new ArgumentException("The access key contains a control character (a line break?).", nameof(accessKey));
+            if (HasControlCharacter(userId)) throw new ArgumentException("The user id contains a control character (a line break?).", nameof(userId));
+            AccessKey = accessKey;
+            SecretKey = secretKey;
+            UserId = userId;
+            Endpoint = endpoint ?? PandaponEndpoint.Default;
+            Signature = signature ?? SignatureOptions.Default;
+        }
+
+        public string AccessKey { get; }
+        internal string SecretKey { get; }
+        public string UserId { get; }
+        public Uri Endpoint { get; }
+        public SignatureOptions Signature { get; }
+
+        /// <summary>A copy with some parts replaced (a null argument keeps the current value).</summary>
+        public ApiCredential With(Uri? endpoint = null, string? userId = null, SignatureOptions? signature = null)
+            => new ApiCredential(AccessKey, SecretKey, userId ?? UserId, endpoint ?? Endpoint, signature ?? Signature);
+
+        /// <summary>The access key shown as its first and last four characters, as every view shows it.</summary>
+        public static string MaskAccessKey(string? accessKey)
+        {
+            if (string.IsNullOrEmpty(accessKey)) return "";
+            return accessKey!.Length <= 8 ? new string('*', accessKey.Length) : accessKey.Substring(0, 4) + "****" + accessKey.Substring(accessKey.Length - 4);
+        }
+
+        private static bool HasControlCharacter(string text)
+        {
+            foreach (char c in text)
+                if (char.IsControl(c)) return true;
+            return false;
+        }
+
+        public override string ToString() => $"{MaskAccessKey(AccessKey)} (user {UserId}) at {Endpoint}";
+    }
+}

@@ -1,0 +1,309 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Net;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+using Pandapon.Api;
+
+namespace Pandapon.Client
+{
+    /// <summary>
+    /// Signs and sends requests to one endpoint. There is one per endpoint for the life of the process (see
+    /// <see cref="For"/>), each with one <see cref="HttpClient"/>, so connections are reused across cmdlet calls.
+    /// Every attempt is signed afresh (new nonce, new timestamp); retries follow <see cref="RetryPolicy"/>.
+    /// </summary>
+    public sealed class PandaponClient
+    {
+        /// <summary>Requests in flight that .NET Framework allows per host; .NET has no such limit.</summary>
+        public const int ConnectionLimit = 16;
+
+        private const int DebugBodyLimit = 64 * 1024;
+        private static readonly ConcurrentDictionary<string, Lazy<PandaponClient>> Clients = new ConcurrentDictionary<string, Lazy<PandaponClient>>(StringComparer.Ordinal);
+
+        private readonly HttpClient _http;
+        private readonly RetryPolicy _retryPolicy;
+        private readonly Func<TimeSpan, CancellationToken, Task> _sleep;
+        private readonly Func<DateTimeOffset> _clock;
+
+        /// <summary>Creates a client over any handler; tests pass a fake handler, a fixed retry policy and a sleep that does not sleep.</summary>
+        internal PandaponClient(Uri endpoint, HttpMessageHandler handler, RetryPolicy? retryPolicy = null,
+            Func<TimeSpan, CancellationToken, Task>? sleep = null, Func<DateTimeOffset>? clock = null)
+        {
+            Endpoint = endpoint;
+            _http = new HttpClient(handler, disposeHandler: true) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
+            _http.DefaultRequestHeaders.UserAgent.Add(new ProductInfoHeaderValue("Pandapon-PowerShell", ModuleVersion));
+            _http.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+            _retryPolicy = retryPolicy ?? RetryPolicy.Default;
+            _sleep = sleep ?? Task.Delay;
+            _clock = clock ?? (() => DateTimeOffset.UtcNow);
+        }
+
+        /// <summary>The base URL requests go to, ending in "/".</summary>
+        public Uri Endpoint { get; }
+
+        /// <summary>The module version as the User-Agent shows it: "Pandapon-PowerShell/0.1.0".</summary>
+        public static string ModuleVersion { get; } = typeof(PandaponClient).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
+
+        /// <summary>The process-wide client for <paramref name="endpoint"/>, created on first use.</summary>
+        public static PandaponClient For(Uri endpoint)
+        {
+            Uri checkedEndpoint = PandaponEndpoint.Parse(endpoint.OriginalString, "The endpoint");
+            return Clients.GetOrAdd(checkedEndpoint.AbsoluteUri,
+                key => new Lazy<PandaponClient>(() => new PandaponClient(checkedEndpoint, CreateHandler(checkedEndpoint)))).Value;
+        }
+
+        /// <summary>How long a pooled connection is reused on .NET, so that a long-lived session follows DNS changes.</summary>
+        internal static readonly TimeSpan PooledConnectionLifetime = TimeSpan.FromMinutes(5);
+
+        internal static HttpMessageHandler CreateHandler(Uri endpoint)
+        {
+            HttpMessageHandler? sockets = CreateSocketsHandler();
+            if (sockets != null) return sockets;
+            var handler = new HttpClientHandler
+            {
+                AllowAutoRedirect = false,   // a redirect of a signed POST is never what the user meant; say so instead
+                UseCookies = false,
+                AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,
+            };
+            if (Platform.IsNetFramework)
+            {
+                // .NET Framework allows 2 connections per host by default, waits 350 ms for "100-continue" on every
+                // POST, and Windows PowerShell may not offer TLS 1.2. The first two are set for this endpoint only; the
+                // protocols are process-wide in .NET Framework, so TLS 1.2 is added there and nothing is removed.
+                ServicePoint servicePoint = ServicePointManager.FindServicePoint(endpoint);
+                servicePoint.ConnectionLimit = Math.Max(servicePoint.ConnectionLimit, ConnectionLimit);
+                servicePoint.Expect100Continue = false;
+                servicePoint.UseNagleAlgorithm = false;
+                ServicePointManager.SecurityProtocol |= SecurityProtocolType.Tls12;
+            }
+            return handler;
+        }
+
+        /// <summary>
+        /// On .NET (PowerShell 7) a SocketsHttpHandler with a pooled-connection lifetime: the client lives as long as the
+        /// process, and without a lifetime its connections would never see a DNS change. netstandard2.0 cannot name the
+        /// type, so it is made by reflection; null on .NET Framework.
+        /// </summary>
+        private static HttpMessageHandler? CreateSocketsHandler()
+        {
+            Type? type = Type.GetType("System.Net.Http.SocketsHttpHandler, System.Net.Http", throwOnError: false);
+            if (type == null || !typeof(HttpMessageHandler).IsAssignableFrom(type)) return null;
+            var settings = new (string Name, object Value)[]
+            {
+                ("AllowAutoRedirect", false),   // a redirect of a signed POST is never what the user meant; say so instead
+                ("UseCookies", false),
+                ("AutomaticDecompression", DecompressionMethods.GZip | DecompressionMethods.Deflate),
+                ("PooledConnectionLifetime", PooledConnectionLifetime),
+            };
+            var handler = (HttpMessageHandler)Activator.CreateInstance(type)!;
+            foreach (var (name, value) in settings)
+            {
+                System.Reflection.PropertyInfo? property = type.GetProperty(name);
+                if (property == null || !property.CanWrite || !property.PropertyType.IsInstanceOfType(value))
+                {
+                    handler.Dispose();
+                    return null;
+                }
+                property.SetValue(handler, value);
+            }
+            return handler;
+        }
+
+        /// <summary>
+        /// Sends <paramref name="request"/> signed with <paramref name="credential"/>, retrying as the request and the
+        /// policy allow. Returns the successful envelope; throws <see cref="PandaponApiException"/> for every failure,
+        /// and <see cref="OperationCanceledException"/> at once when <paramref name="cancellationToken"/> is cancelled.
+        /// </summary>
+        public async Task<ApiResponse> SendAsync(ApiRequest request, ApiCredential credential, CancellationToken cancellationToken, IRequestLog? log = null)
+        {
+            if (request == null) throw new ArgumentNullException(nameof(request));
+            if (credential == null) throw new ArgumentNullException(nameof(credential));
+            int maxAttempts = request.Idempotent ? Math.Max(0, request.MaxRetries) + 1 : 1;
+            for (int attempt = 1; ; attempt++)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                PandaponApiException failure;
+                try
+                {
+                    ApiResponse response = await SendOnceAsync(request, credential, attempt, maxAttempts, cancellationToken, log).ConfigureAwait(false);
+                    response.Attempts = attempt;
+                    return response;
+                }
+                catch (PandaponApiException e)
+                {
+                    failure = e;
+                }
+
+                failure.Attempts = attempt;
+                failure.AddHint(request.FailureHints);
+                RetryDecision decision = _retryPolicy.Decide(request, failure, attempt);
+                if (!decision.Retry)
+                {
+                    if (decision.NoteIfNotRetried != null) failure.AddNote(decision.NoteIfNotRetried);
+                    if (RetryPolicy.IsTransient(failure))
+                    {
+                        string why = attempt > 1 ? $"giving up after {attempt} attempts" : request.Idempotent ? "not retried" : "not retried: the request is not idempotent";
+                        log?.Verbose($"{request.Method} {request.Path} failed with {decision.Reason}; {why}.");
+                    }
+                    throw failure;
+                }
+                log?.Verbose($"{request.Method} {request.Path} failed with {decision.Reason}; retrying in {RetryPolicy.Seconds(decision.Delay)} s (attempt {attempt + 1} of {maxAttempts}).");
+                await _sleep(decision.Delay, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        private async Task<ApiResponse> SendOnceAsync(ApiRequest request, ApiCredential credential, int attempt, int maxAttempts,
+            CancellationToken cancellationToken, IRequestLog? log)
+        {
+            string operation = request.ToString();
+            var signing = new SigningInput
+            {
+                AccessKey = credential.AccessKey,
+                SecretKey = credential.SecretKey,
+                UserId = credential.UserId,
+                Timestamp = RequestSigner.Timestamp(_clock(), credential.Signature.TimestampUnit),
+                Nonce = RequestSigner.NewNonce(),
+                Method = request.Method,
+                Path = request.Path,
+                Body = request.Body ?? "",
+            };
+            string signature = RequestSigner.Sign(credential.Signature, signing);
+            Uri url = BuildUrl(request);
+
+            using (var message = new HttpRequestMessage(request.Method == "GET" ? HttpMethod.Get : HttpMethod.Post, url))
+            {
+                message.Headers.TryAddWithoutValidation("access-key", signing.AccessKey);
+                message.Headers.TryAddWithoutValidation("timestamp", signing.Timestamp);
+                message.Headers.TryAddWithoutValidation("nonce-str", signing.Nonce);
+                message.Headers.TryAddWithoutValidation("user-id", signing.UserId);
+                message.Headers.TryAddWithoutValidation("signature", signature);
+                if (request.Body != null) message.Content = new StringContent(request.Body, new UTF8Encoding(false), "application/json");
+
+                log?.Verbose($"{request.Method} {url} (attempt {attempt} of {maxAttempts})");
+                if (log != null && log.IsDebugEnabled) log.Debug(DescribeRequest(message, credential, signing, signature));
+
+                var clock = Stopwatch.StartNew();
+                using (var timeout = new CancellationTokenSource())
+                using (var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token))
+                {
+                    if (request.Timeout != System.Threading.Timeout.InfiniteTimeSpan) timeout.CancelAfter(request.Timeout);
+                    HttpResponseMessage response;
+                    byte[] body;
+                    try
+                    {
+                        response = await _http.SendAsync(message, HttpCompletionOption.ResponseContentRead, linked.Token).ConfigureAwait(false);
+                        body = await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
+                    }
+                    catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+                    {
+                        throw new OperationCanceledException("The request was cancelled.", cancellationToken);
+                    }
+                    catch (OperationCanceledException)
+                    {
+                        throw PandaponApiException.TimedOut(operation, request.Timeout);
+                    }
+                    catch (HttpRequestException e)
+                    {
+                        throw PandaponApiException.Unreachable(operation, Endpoint, e);
+                    }
+                    catch (IOException e)
+                    {
+                        throw PandaponApiException.Unreachable(operation, Endpoint, e);
+                    }
+
+                    using (response)
+                    {
+                        int status = (int)response.StatusCode;
+                        if (log != null && log.IsDebugEnabled) log.Debug(DescribeResponse(response, body, clock.Elapsed, credential, signature));
+                        if (status >= 300 && status < 400) throw PandaponApiException.Redirected(operation, status, response.Headers.Location);
+                        // How far the server's clock is from ours (its Date header, to the second): for Test-PandaponCredential.
+                        TimeSpan? clockSkew = response.Headers.Date is DateTimeOffset serverDate
+                            ? TimeSpan.FromSeconds(Math.Round((serverDate - _clock()).TotalSeconds)) : (TimeSpan?)null;
+                        ApiResponse parsed;
+                        try
+                        {
+                            parsed = EnvelopeParser.Parse(operation, status, response.ReasonPhrase, body, RetryAfter(response), request.UpstreamHints);
+                        }
+                        catch (PandaponApiException e)
+                        {
+                            e.ClockSkew = clockSkew;
+                            throw;
+                        }
+                        parsed.ClockSkew = clockSkew;
+                        log?.Verbose($"{request.Method} {request.Path} answered HTTP {status}, code {parsed.Code}, requestId {parsed.RequestId} in {clock.ElapsedMilliseconds} ms.");
+                        return parsed;
+                    }
+                }
+            }
+        }
+
+        private Uri BuildUrl(ApiRequest request)
+        {
+            var url = new StringBuilder(Endpoint.AbsoluteUri.TrimEnd('/')).Append(request.Path);
+            char separator = '?';
+            foreach (KeyValuePair<string, string> pair in request.Query)
+            {
+                url.Append(separator).Append(Uri.EscapeDataString(pair.Key)).Append('=').Append(Uri.EscapeDataString(pair.Value ?? ""));
+                separator = '&';
+            }
+            return new Uri(url.ToString());
+        }
+
+        private TimeSpan? RetryAfter(HttpResponseMessage response)
+        {
+            RetryConditionHeaderValue? header = response.Headers.RetryAfter;
+            if (header?.Delta is TimeSpan delta) return delta;
+            if (header?.Date is DateTimeOffset date) return date > _clock() ? date - _clock() : TimeSpan.Zero;
+            return null;
+        }
+
+        private static string DescribeRequest(HttpRequestMessage message, ApiCredential credential, SigningInput signing, string signature)
+        {
+            var text = new StringBuilder();
+            text.Append(message.Method).Append(' ').Append(message.RequestUri).AppendLine();
+            foreach (var header in message.Headers)
+                text.Append(header.Key).Append(": ").AppendLine(header.Key == "signature" ? RequestSigner.RedactedSecret : string.Join(", ", header.Value));
+            if (message.Content != null)
+                foreach (var header in message.Content.Headers) text.Append(header.Key).Append(": ").AppendLine(string.Join(", ", header.Value));
+            SignatureOptions recipe = credential.Signature;
+            text.Append("canonical string (").Append(RequestSigner.DisplayName(recipe.Algorithm)).Append(", ").Append(recipe.Case)
+                .Append(", timestamp in ").Append(recipe.TimestampUnit).Append("): ").AppendLine(RequestSigner.BuildCanonical(credential.Signature, signing, redactSecret: true));
+            if (message.Content != null) AppendBody(text, Encoding.UTF8.GetBytes(signing.Body));
+            return Redact(text.ToString(), credential, signature);
+        }
+
+        private static string DescribeResponse(HttpResponseMessage response, byte[] body, TimeSpan elapsed, ApiCredential credential, string signature)
+        {
+            var text = new StringBuilder();
+            text.Append("HTTP ").Append(((int)response.StatusCode).ToString(CultureInfo.InvariantCulture)).Append(' ').Append(response.ReasonPhrase)
+                .Append(" in ").Append(((long)elapsed.TotalMilliseconds).ToString(CultureInfo.InvariantCulture)).AppendLine(" ms");
+            foreach (var header in response.Headers.Concat(response.Content.Headers))
+                text.Append(header.Key).Append(": ").AppendLine(string.Join(", ", header.Value));
+            AppendBody(text, body);
+            return Redact(text.ToString(), credential, signature);
+        }
+
+        private static void AppendBody(StringBuilder text, byte[] body)
+        {
+            if (body.Length == 0) return;
+            int shown = Math.Min(body.Length, DebugBodyLimit);
+            text.AppendLine().Append(Encoding.UTF8.GetString(body, 0, shown));
+            if (shown < body.Length) text.AppendLine().Append("… (").Append((body.Length - shown).ToString(CultureInfo.InvariantCulture)).Append(" more bytes)");
+        }
+
+        /// <summary>Belt and braces: whatever a header or a server echoed, the secret and the signature never reach Debug.</summary>
+        private static string Redact(string text, ApiCredential credential, string signature)
+        {
+            if (credential.SecretKey.Length >= 4) text = text.Replace(credential.SecretKey, RequestSigner.RedactedSecret);
+            return text.Replace(signature, RequestSigner.RedactedSecret);
+        }
+    }
+}
