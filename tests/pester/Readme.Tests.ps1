@@ -13,10 +13,10 @@ Describe 'README quick start' {
         $quickStart | Should -Match '"RefundId"'
     }
 
-    It 'runs steps 0, 2, 3 and 4 against the sandbox (step 1 and the signature check need a real account)' {
+    It 'runs steps 0, 2, 3, 4 and 5 against the sandbox (step 1 and the signature check need a real account)' {
         # Paragraphs of the block; the ones that prompt for a secret (Read-Host) are for a real account.
         $runnable = @($quickStart -split '\r?\n\s*\r?\n' | Where-Object { $_ -notmatch 'Read-Host' })
-        $runnable.Count | Should -Be 5
+        $runnable.Count | Should -Be 6
         $code = ($runnable -join "`n").Replace("'<the JSON line>'", '$env:PANDAPON_TEST_SANDBOX')
         $work = New-TestConfigDirectory
         try {
@@ -31,6 +31,7 @@ Describe 'README quick start' {
                     Ids     = @(Import-Csv ids.csv).Count
                     Pending = @(Import-Csv pending.csv | Where-Object Status -ne 'waitselleragree').Count
                     Order   = "`$((`$out | Where-Object { `$_.PSObject.Properties['baseInfo'] }).baseInfo.id)"
+                    Tested  = @(`$out | Where-Object { `$_ -is [Pandapon.Models.CredentialTestResult] } | ForEach-Object Accepted)
                 }
 "@)
             $result = Invoke-IsolatedPwsh -Environment @{ PANDAPON_CONFIG_DIR = $work } -ScriptBlock $script
@@ -42,5 +43,6 @@ Describe 'README quick start' {
         $result.Ids | Should -Be 20
         $result.Pending | Should -Be 0
         $result.Order | Should -Be '2068197407678562378'
+        $result.Tested | Should -Be @($true, $true)   # Test-PandaponCredential, then -TryRecipes stopping at the first recipe
     }
 }
