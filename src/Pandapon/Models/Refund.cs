@@ -16,10 +16,19 @@ namespace Pandapon.Models
     /// Properties are ordered for a readable CSV: identity and status, amounts, times, reasons, goods,
     /// buyer, seller, the rest, PandaPon's own record fields, and the history last.
     /// </remarks>
-    public sealed class Refund
+    public sealed class Refund : IHasUnreadFields
     {
-        /// <summary>The refund id (<c>refundId</c>), "TQ" and digits.</summary>
+        /// <summary>
+        /// The refund id (<c>refundId</c>), "TQ" and digits. Null when the data left it out, sent it empty or sent
+        /// another id than the one asked for (the value sent is then in <see cref="UnreadFields"/>).
+        /// </summary>
         public string? RefundId { get; set; }
+
+        /// <summary>
+        /// The refund id the request asked for (null when the refund came from elsewhere, e.g. a JSON file): it tells
+        /// the refund apart even when the data's own <see cref="RefundId"/> is missing or wrong.
+        /// </summary>
+        public string? RequestedRefundId { get; set; }
 
         /// <summary>The 1688 order the refund belongs to (<c>orderId</c>), a string: the id has 19 digits.</summary>
         public string? OrderId { get; set; }
@@ -247,7 +256,15 @@ namespace Pandapon.Models
         /// </summary>
         public RefundOperationList RefundOperationList { get; set; } = RefundOperationList.Empty;
 
+        /// <summary>
+        /// The fields that could not be read, by name or path (<c>refundOperationList[1].gmtCreate</c>), each with the
+        /// value as sent (shortened); those properties are empty. Empty when everything was read.
+        /// </summary>
+        public UnreadFields UnreadFields { get; } = new UnreadFields();
+
+        string IHasUnreadFields.RecordLabel => "Refund " + (RefundId ?? RequestedRefundId ?? "without a refundId");
+
         /// <summary>The refund id, so that a refund in a string reads as its id.</summary>
-        public override string ToString() => RefundId ?? "";
+        public override string ToString() => RefundId ?? RequestedRefundId ?? "";
     }
 }
