@@ -91,7 +91,7 @@ public class RefundInfoEndpointTests
     {
         var properties = RefundProperties().Select(p => p.Name).ToHashSet();
         Assert.All(SeedFields, field => Assert.Contains(Pascal(field), properties));
-        var expected = SeedFields.Select(Pascal).Concat(new[] { "Currency", "RequestedRefundId", "UnreadFields" }).ToHashSet();
+        var expected = SeedFields.Select(Pascal).Concat(new[] { "Currency", "RequestedRefundId", "UnreadFields", "DisputeTypeCode", "DisputeRequestCode", "GoodsStatusCode" }).ToHashSet();
         Assert.Empty(properties.Except(expected));
     }
 
@@ -164,8 +164,11 @@ public class RefundInfoEndpointTests
         Assert.Equal("{\"source\":\"pandapon\"}", refund.ExtInfo);
         Assert.True(refund.BuyerSendGoods);
         Assert.False(refund.OnlyRefund);
-        Assert.Equal(3, refund.GoodsStatus);
-        Assert.Equal(3, refund.DisputeRequest);
+        Assert.Equal(3, refund.GoodsStatusCode);
+        Assert.Equal(RefundGoodsStatus.BuyerReturned, refund.GoodsStatus);
+        Assert.Equal(3, refund.DisputeRequestCode);
+        Assert.Equal("3", refund.DisputeRequest.ToString()); // a number without a known name stays that number
+        Assert.Equal(RefundDisputeType.AfterSale, refund.DisputeType);
         Assert.Equal(1, refund.RejectTimes);
     }
 
@@ -182,13 +185,14 @@ public class RefundInfoEndpointTests
         Assert.Equal(2, first.OperatorRoleId);
         Assert.Equal(10, first.OperateTypeInt);
         Assert.Equal(new DateTimeOffset(2024, 5, 15, 9, 15, 0, China), first.GmtCreate);
-        Assert.Null(first.Vouchers);
+        Assert.Empty(first.Vouchers);
         var second = operations[1];
         Assert.Equal("2100007341207", second.OperatorUserId);
         Assert.Equal("YT7461234567890", second.FreightBill);
         Assert.Equal("圆通速递", second.LogisticsCompanyName);
         Assert.Equal("YTO", second.LogisticsCompanyNo);
-        Assert.Equal("https://img.alicdn.com/imgextra/v1.jpg;https://img.alicdn.com/imgextra/v2.jpg", second.Vouchers);
+        Assert.Equal(new[] { "https://img.alicdn.com/imgextra/v1.jpg", "https://img.alicdn.com/imgextra/v2.jpg" }, second.Vouchers);
+        Assert.Equal("https://img.alicdn.com/imgextra/v1.jpg;https://img.alicdn.com/imgextra/v2.jpg", second.Vouchers.ToString());
         Assert.Equal(1, second.MsgType);
         Assert.Equal(0, second.MessageStatus);
         Assert.Equal("", second.RejectReason);
@@ -245,7 +249,7 @@ public class RefundInfoEndpointTests
         Assert.Null(operation.GmtCreate);
         Assert.Null(operation.OperatorRoleId);
         Assert.Null(operation.LogisticsCompanyName);
-        Assert.Null(operation.Vouchers);
+        Assert.Empty(operation.Vouchers);
     }
 
     [Fact]
@@ -254,6 +258,7 @@ public class RefundInfoEndpointTests
         var refund = Read("""{"refundId":"TQ1","applyPayment":"","goodsStatus":" ","onlyRefund":"","gmtApply":"","orderId":"","productName":""}""");
         Assert.Null(refund.ApplyPayment);
         Assert.Null(refund.GoodsStatus);
+        Assert.Null(refund.GoodsStatusCode);
         Assert.Null(refund.OnlyRefund);
         Assert.Null(refund.GmtApply);
         Assert.Null(refund.OrderId);
@@ -274,8 +279,10 @@ public class RefundInfoEndpointTests
         Assert.Equal(0.01m, refund.RefundPayment);
         Assert.Equal(8m, refund.ApplyCarriage);
         Assert.Equal(92233720368547758.07m, refund.CanRefundPayment);
-        Assert.Equal(2, refund.GoodsStatus);
-        Assert.Equal(1, refund.DisputeType);
+        Assert.Equal(2, refund.GoodsStatusCode);
+        Assert.Equal(RefundGoodsStatus.BuyerReceived, refund.GoodsStatus);
+        Assert.Equal(1, refund.DisputeTypeCode);
+        Assert.Equal(RefundDisputeType.InSale, refund.DisputeType);
         Assert.Equal(0, refund.RejectTimes);
         Assert.True(refund.BuyerSendGoods);
         Assert.False(refund.OnlyRefund);
@@ -514,6 +521,27 @@ public class RefundInfoEndpointTests
         Assert.Equal("2024-05-15 09:15 waitsellerreceive -> refundsuccess", operation.ToString());
         Assert.Equal("买家退货", new RefundOperation { OperateRemark = "买家退货" }.ToString());
     }
+
+    [Theory]
+    [InlineData(1, "Refund", "InSale", "BuyerNotReceived")]
+    [InlineData(2, "ReturnRefund", "AfterSale", "BuyerReceived")]
+    [InlineData(3, "3", "3", "BuyerReturned")]
+    [InlineData(7, "7", "7", "7")]
+    public void Codes_HaveNames_WhereTheirMeaningIsKnown_AndStayNumbersOtherwise(int code, string request, string type, string goods)
+    {
+        var refund = Read($$"""{"refundId":"TQ1","disputeRequest":{{code}},"disputeType":"{{code}}","goodsStatus":{{code}}}""");
+        Assert.Equal(request, refund.DisputeRequest.ToString());
+        Assert.Equal(type, refund.DisputeType.ToString());
+        Assert.Equal(goods, refund.GoodsStatus.ToString());
+        Assert.Equal(code, refund.DisputeRequestCode);
+        Assert.Equal(code, refund.DisputeTypeCode);
+        Assert.Equal(code, refund.GoodsStatusCode);
+        Assert.Empty(refund.UnreadFields);
+    }
+
+    [Fact]
+    public void DisputeRequest_ReadsWithTheNamesNewPandaponRefundTakes()
+        => Assert.Equal(RefundDisputeRequest.ReturnRefund, Read("""{"disputeRequest":2}""").DisputeRequest);
 
     [Fact]
     public void Refund_ReadsAsItsId()

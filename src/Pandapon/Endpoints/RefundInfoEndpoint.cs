@@ -99,7 +99,7 @@ namespace Pandapon.Endpoints
                     case "rejectReason": result.RejectReason = LenientJson.ReadText(value); break;
                     case "msgType": result.MsgType = LenientJson.ReadInt32(value); break;
                     case "messageStatus": result.MessageStatus = LenientJson.ReadInt32(value); break;
-                    case "vouchers": result.Vouchers = JoinedOrNull(LenientJson.ReadStringList(value, identifiers: false)); break;
+                    case "vouchers": result.Vouchers = new StringList(LenientJson.ReadStringList(value, identifiers: false)); break;
                 }
             });
             return result;
@@ -141,9 +141,9 @@ namespace Pandapon.Endpoints
                     case "rejectReasonId": refund.RejectReasonId = LenientJson.ReadIdentifier(value); break;
                     case "rejectTimes": refund.RejectTimes = LenientJson.ReadInt32(value); break;
 
-                    case "disputeType": refund.DisputeType = LenientJson.ReadInt32(value); break;
-                    case "disputeRequest": refund.DisputeRequest = LenientJson.ReadInt32(value); break;
-                    case "goodsStatus": refund.GoodsStatus = LenientJson.ReadInt32(value); break;
+                    case "disputeType": refund.DisputeTypeCode = LenientJson.ReadInt32(value); break;
+                    case "disputeRequest": refund.DisputeRequestCode = LenientJson.ReadInt32(value); break;
+                    case "goodsStatus": refund.GoodsStatusCode = LenientJson.ReadInt32(value); break;
                     case "onlyRefund": refund.OnlyRefund = LenientJson.ReadBoolean(value); break;
                     case "refundGoods": refund.RefundGoods = LenientJson.ReadBoolean(value); break;
                     case "goodsReceived": refund.GoodsReceived = LenientJson.ReadBoolean(value); break;
@@ -294,6 +294,5 @@ namespace Pandapon.Endpoints
             });
         }
 
-        private static string? JoinedOrNull(List<string> items) => items.Count == 0 ? null : string.Join(StringList.Separator, items);
     }
 }

@@ -11,7 +11,8 @@ namespace Pandapon.Models
     /// identifiers (every field whose name ends in "Id") are strings, because 19-digit ids lose digits as numbers
     /// in spreadsheets and JSON tools; amounts are <c>decimal</c> yuan converted exactly from the API's fen
     /// (fen / 100, two decimal places), with <see cref="Currency"/> "CNY"; times are <see cref="DateTimeOffset"/>
-    /// (China time, +08:00, unless the API sends an offset); flags are <c>bool?</c>; codes are <c>int?</c>.
+    /// (China time, +08:00, unless the API sends an offset); flags are <c>bool?</c>; codes are <c>int?</c>, and the
+    /// three whose meaning is known also by name (<see cref="DisputeType"/> beside <see cref="DisputeTypeCode"/>, …).
     /// A field the API leaves out or sends as null is null here; the three collections are empty instead.
     /// Properties are ordered for a readable CSV: identity and status, amounts, times, reasons, goods,
     /// buyer, seller, the rest, PandaPon's own record fields, and the history last.
@@ -108,14 +109,34 @@ namespace Pandapon.Models
         /// <summary>How many times the seller rejected (<c>rejectTimes</c>).</summary>
         public int? RejectTimes { get; set; }
 
-        /// <summary>The dispute type code (<c>disputeType</c>): 1 = in-sale, 2 = after-sale in the 1688 documents.</summary>
-        public int? DisputeType { get; set; }
+        /// <summary>
+        /// In-sale or after-sale (<c>disputeType</c>), by name: <c>InSale</c> (1) or <c>AfterSale</c> (2); another
+        /// number shows as that number. The number itself is <see cref="DisputeTypeCode"/>.
+        /// </summary>
+        public RefundDisputeType? DisputeType => (RefundDisputeType?)DisputeTypeCode;
 
-        /// <summary>The after-sale request code (<c>disputeRequest</c>), e.g. refund only or return and refund.</summary>
-        public int? DisputeRequest { get; set; }
+        /// <summary>The dispute type as the API sends it (<c>disputeType</c>): 1 = in-sale, 2 = after-sale (upstream).</summary>
+        public int? DisputeTypeCode { get; set; }
 
-        /// <summary>The goods' state code (<c>goodsStatus</c>): 1 = not received, 2 = received, 3 = returned by the buyer.</summary>
-        public int? GoodsStatus { get; set; }
+        /// <summary>
+        /// What the buyer asks for (<c>disputeRequest</c>), by the names New-PandaponRefund takes: <c>Refund</c> (1)
+        /// or <c>ReturnRefund</c> (2), an inferred mapping; another number shows as that number. The number itself
+        /// is <see cref="DisputeRequestCode"/>.
+        /// </summary>
+        public RefundDisputeRequest? DisputeRequest => (RefundDisputeRequest?)DisputeRequestCode;
+
+        /// <summary>The request as the API sends it (<c>disputeRequest</c>).</summary>
+        public int? DisputeRequestCode { get; set; }
+
+        /// <summary>
+        /// Where the goods are (<c>goodsStatus</c>), by name: <c>BuyerNotReceived</c> (1), <c>BuyerReceived</c> (2) or
+        /// <c>BuyerReturned</c> (3) (upstream); another number shows as that number. The number itself is
+        /// <see cref="GoodsStatusCode"/>.
+        /// </summary>
+        public RefundGoodsStatus? GoodsStatus => (RefundGoodsStatus?)GoodsStatusCode;
+
+        /// <summary>The goods' state as the API sends it (<c>goodsStatus</c>).</summary>
+        public int? GoodsStatusCode { get; set; }
 
         /// <summary>True when the buyer wants money only, without returning goods (<c>onlyRefund</c>).</summary>
         public bool? OnlyRefund { get; set; }
