@@ -226,11 +226,17 @@ Describe 'New-PandaponRefund' {
         $errs.Count | Should -Be 2
         $results.OrderId | Should -Be @($unshipped.orderId, $done.orderId, $received.orderId)
         $errs[0].FullyQualifiedErrorId | Should -BeLike 'Pandapon.InvalidArgument,*'
-        $errs[0].TargetObject | Should -Be $Probe.orderId
         $errs[0].Exception.Message | Should -BeLike '-ApplyPayment 100.005 is not valid*'
         $errs[1].FullyQualifiedErrorId | Should -BeLike 'Pandapon.Business,*'
-        $errs[1].TargetObject | Should -Be '2000000000000000001'
         $errs[1].Exception.Code | Should -Be 5001
+        # The error's target is the input row, so the failed rows export again exactly as they were read.
+        $errs[0].TargetObject.OrderId | Should -Be $Probe.orderId
+        $errs[1].TargetObject.OrderId | Should -Be '2000000000000000001'
+        $errs[1].TargetObject.Description | Should -Be '不存在的订单'
+        $failed = Join-Path $TestDrive 'failed.csv'
+        $errs.TargetObject | Export-Csv $failed -NoTypeInformation -Encoding utf8
+        $rows = @(Import-Csv $csv)
+        (Get-Content $failed) | Should -Be @(($rows[3], $rows[4] | ConvertTo-Csv -NoTypeInformation))
 
         $first = Read-RawRefund $results[0].RefundId
         $first.applyPayment | Should -Be $full
