@@ -183,8 +183,10 @@ Describe 'Get-PandaponRefund with data it cannot fully read' {
         Get-Cells $refund -Except RefundOperationList | Should -Be (Get-Cells $Clean -Except RefundOperationList)
     }
 
-    It 'exports the unread fields as one readable CSV cell' {
+    It 'exports the unread fields as one readable CSV cell, and Format-List shows them as one line only when there are some' {
         $refund = (Get-FromStub (New-Envelope (Set-Field $FullData @('gmtApply') '"yesterday"'))).Objects[0]
         ($refund | ConvertTo-Csv | ConvertFrom-Csv).UnreadFields | Should -Be 'gmtApply "yesterday"'
+        ($refund | Format-List | Out-String -Width 200) | Should -Match '(?m)^UnreadFields\s+: gmtApply "yesterday"\s*$'
+        ($Clean | Format-List | Out-String -Width 200) | Should -Not -Match 'UnreadFields'
     }
 }
