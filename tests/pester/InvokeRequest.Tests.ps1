@@ -37,12 +37,20 @@ Describe 'Invoke-PandaponRequest against the sandbox' {
         (Invoke-PandaponRequest /alibaba/refund/info -Body "{`"refundId`":`"$($ids[3])`"}").refundId | Should -Be $ids[3]
     }
 
-    It 'returns the whole envelope with -Raw' {
-        $envelope = Invoke-PandaponRequest /alibaba/refund/info -Body @{ refundId = $ids[0] } -Raw
+    It 'returns the whole envelope with -Envelope' {
+        $envelope = Invoke-PandaponRequest /alibaba/refund/info -Body @{ refundId = $ids[0] } -Envelope
         $envelope.code | Should -Be 200
         $envelope.msg | Should -Be '成功'
         $envelope.requestId | Should -Match '^[0-9a-f]{32}$'
         $envelope.data.refundId | Should -Be $ids[0]
+    }
+
+    It 'gives with -Raw the same data as Get-PandaponRefund -Raw: one meaning of -Raw' {
+        $viaInvoke = Invoke-PandaponRequest /alibaba/refund/info -Body @{ refundId = $ids[0] } -Idempotent -Raw
+        $viaGet = Get-PandaponRefund $ids[0] -Raw
+        $viaInvoke.PSObject.Properties.Name | Should -Not -Contain 'requestId'
+        $viaInvoke.refundId | Should -Be $ids[0]
+        ($viaInvoke | ConvertTo-Json -Depth 10 -Compress) | Should -Be ($viaGet | ConvertTo-Json -Depth 10 -Compress)
     }
 
     It 'writes an error record with code, msg and requestId for an unknown refund, and goes on' {
@@ -233,15 +241,19 @@ Describe 'Invoke-PandaponRequest output, against a stub server' {
         }
     }
 
-    It 'enumerates a top-level data array into the pipeline (and keeps it whole with -Raw)' {
+    It 'enumerates a top-level data array into the pipeline (and keeps it whole with -Raw, the data as sent)' {
         $body = '{"requestId":"r","code":200,"msg":"成功","data":[{"companyNo":"ZTO"},{"companyNo":"HTKY"},{"companyNo":"SF"}]}'
         $items = Invoke-Stub $body -Call { param($c) Invoke-PandaponRequest /logistics/companies @c }
         $items.Count | Should -Be 3
         $items[1].companyNo | Should -Be 'HTKY'
         ($items | Measure-Object).Count | Should -Be 3
-        $raw = @(Invoke-Stub $body -Call { param($c) Invoke-PandaponRequest /logistics/companies @c -Raw })
+        $raw = @(Invoke-Stub $body -Call { param($c) , (Invoke-PandaponRequest /logistics/companies @c -Raw) })
         $raw.Count | Should -Be 1
-        $raw[0].data.Count | Should -Be 3
+        $raw[0].Count | Should -Be 3
+        $raw[0][2].companyNo | Should -Be 'SF'
+        $envelope = @(Invoke-Stub $body -Call { param($c) Invoke-PandaponRequest /logistics/companies @c -Envelope })
+        $envelope.Count | Should -Be 1
+        $envelope[0].data.Count | Should -Be 3
     }
 
     It 'keeps numbers exact: long when they fit, else decimal' {

@@ -226,11 +226,17 @@ Describe 'New-PandaponRefund' {
         $errs.Count | Should -Be 2
         $results.OrderId | Should -Be @($unshipped.orderId, $done.orderId, $received.orderId)
         $errs[0].FullyQualifiedErrorId | Should -BeLike 'Pandapon.InvalidArgument,*'
-        $errs[0].TargetObject | Should -Be $Probe.orderId
         $errs[0].Exception.Message | Should -BeLike '-ApplyPayment 100.005 is not valid*'
         $errs[1].FullyQualifiedErrorId | Should -BeLike 'Pandapon.Business,*'
-        $errs[1].TargetObject | Should -Be '2000000000000000001'
         $errs[1].Exception.Code | Should -Be 5001
+        # The error's target is the input row, so the failed rows export again exactly as they were read.
+        $errs[0].TargetObject.OrderId | Should -Be $Probe.orderId
+        $errs[1].TargetObject.OrderId | Should -Be '2000000000000000001'
+        $errs[1].TargetObject.Description | Should -Be '不存在的订单'
+        $failed = Join-Path $TestDrive 'failed.csv'
+        $errs.TargetObject | Export-Csv $failed -NoTypeInformation -Encoding utf8
+        $rows = @(Import-Csv $csv)
+        (Get-Content $failed) | Should -Be @(($rows[3], $rows[4] | ConvertTo-Csv -NoTypeInformation))
 
         $first = Read-RawRefund $results[0].RefundId
         $first.applyPayment | Should -Be $full
@@ -369,8 +375,9 @@ Describe 'New-PandaponRefund' {
         $e.FullyQualifiedErrorId | Should -BeLike 'Pandapon.RefundOutcomeUnknown,*'
         "$e" | Should -BeLike "*field 'data.refundId'*may or may not have been created*"
 
-        # The refund is opened (the stub answers with an id) but its record cannot be read: say it exists.
-        $stub = Start-StubApi -Body '{"requestId":"r2","code":200,"msg":"成功","data":{"refundId":"TQ20000000000000001","applyPayment":"abc"}}'
+        # The refund is opened (the stub answers with an id) but reading it back fails: say it exists.
+        $opened = '{"requestId":"r2","code":200,"msg":"成功","data":{"refundId":"TQ20000000000000001"}}'
+        $stub = Start-StubApi -Body $opened, '{"requestId":"r3","code":40401,"msg":"refund not found: TQ20000000000000001","data":null}'
         try {
             $e = $null
             try { New-PandaponRefund @call -Endpoint $stub.Endpoint -PassThru -ErrorAction Stop } catch { $e = $_ }
@@ -378,8 +385,23 @@ Describe 'New-PandaponRefund' {
         } finally { $stub.Dispose() }
         $e.FullyQualifiedErrorId | Should -Be 'Pandapon.ReadBackFailed,Pandapon.Commands.NewPandaponRefundCommand'
         $e.TargetObject | Should -Be $Probe.orderId
-        "$e" | Should -BeLike "The refund TQ20000000000000001 was opened for order $($Probe.orderId), but reading refund TQ20000000000000001 back failed: *applyPayment*"
+        "$e" | Should -BeLike "The refund TQ20000000000000001 was opened for order $($Probe.orderId), but reading refund TQ20000000000000001 back failed: *40401*"
         $e.ErrorDetails.RecommendedAction | Should -BeLike 'Do not send it again.*Get-PandaponRefund -RefundId TQ20000000000000001*'
+    }
+
+    It 'writes the read-back refund with one warning when a field of it cannot be read, as Get-PandaponRefund does' {
+        $credential = [pscredential]::new('ak', (ConvertTo-SecureString 'sk' -AsPlainText -Force))
+        $call = @{ OrderId = $Probe.orderId; OrderEntryId = $Probe.entries[0].entryId; DisputeRequest = 'Refund'; ApplyPayment = 1; ReasonId = '20005'
+            Description = '测试'; GoodsStatus = 'refundWaitBuyerReceive'; Force = $true; Credential = $credential; UserId = '1' }
+        $stub = Start-StubApi -Body '{"requestId":"r2","code":200,"msg":"成功","data":{"refundId":"TQ20000000000000001","applyPayment":"abc","status":"waitselleragree"}}'
+        try {
+            $refund = New-PandaponRefund @call -Endpoint $stub.Endpoint -PassThru -WarningVariable warnings -WarningAction SilentlyContinue -ErrorAction Stop
+        } finally { $stub.Dispose() }
+        $refund | Should -BeOfType ([Pandapon.Models.Refund])
+        $refund.Status | Should -Be 'waitselleragree'
+        $refund.ApplyPayment | Should -BeNullOrEmpty
+        @($warnings).Count | Should -Be 1
+        "$($warnings[0])" | Should -Be 'Refund TQ20000000000000001: 1 field could not be read and is empty: applyPayment "abc".'
     }
 
     It 'completes -GoodsStatus with the five values and -DisputeRequest with its two' {

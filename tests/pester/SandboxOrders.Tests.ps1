@@ -349,7 +349,7 @@ Describe 'Sandbox order actions' {
     It 'cancels an unpaid order: data true, the order is cancel from then on, in the detail and the list' {
         $id = Get-ActOrder waitbuyerpay
         $with = Use-Sandbox $Acts
-        $raw = Invoke-PandaponRequest /alibaba/order/cancel -Body @{ webSite = '1688'; orderId = $id; cancelReason = 'other'; remark = '重复下单' } -Raw @with -ErrorAction Stop
+        $raw = Invoke-PandaponRequest /alibaba/order/cancel -Body @{ webSite = '1688'; orderId = $id; cancelReason = 'other'; remark = '重复下单' } -Envelope @with -ErrorAction Stop
         $raw.code | Should -Be 200
         $raw.data | Should -BeTrue
         $detail = Get-Detail $Acts $id

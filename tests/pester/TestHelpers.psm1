@@ -55,20 +55,20 @@ using System.Threading.Tasks;
 
 namespace PandaponTests
 {
-    /// <summary>A loopback HTTP server that answers every request with one fixed status and body.</summary>
+    /// <summary>A loopback HTTP server that answers with one fixed status and the bodies in turn (the last one from then on).</summary>
     public sealed class StubApi : IDisposable
     {
         private readonly HttpListener _listener;
-        private readonly byte[] _body;
+        private readonly byte[][] _bodies;
         private readonly int _status;
         private readonly string _contentType;
         private int _requests;
 
-        private StubApi(HttpListener listener, int port, string body, int status, string contentType)
+        private StubApi(HttpListener listener, int port, string[] bodies, int status, string contentType)
         {
             _listener = listener;
             Endpoint = "http://127.0.0.1:" + port;
-            _body = Encoding.UTF8.GetBytes(body);
+            _bodies = Array.ConvertAll(bodies, Encoding.UTF8.GetBytes);
             _status = status;
             _contentType = contentType;
         }
@@ -76,7 +76,7 @@ namespace PandaponTests
         public string Endpoint { get; }
         public int Requests => Volatile.Read(ref _requests);
 
-        public static StubApi Start(string body, int status, string contentType)
+        public static StubApi Start(string[] bodies, int status, string contentType)
         {
             var probe = new TcpListener(IPAddress.Loopback, 0);
             probe.Start();
@@ -85,7 +85,7 @@ namespace PandaponTests
             var listener = new HttpListener();
             listener.Prefixes.Add("http://127.0.0.1:" + port + "/");
             listener.Start();
-            var stub = new StubApi(listener, port, body, status, contentType);
+            var stub = new StubApi(listener, port, bodies, status, contentType);
             Task.Run(stub.Serve);
             return stub;
         }
@@ -97,11 +97,12 @@ namespace PandaponTests
                 HttpListenerContext context;
                 try { context = await _listener.GetContextAsync(); }
                 catch (Exception) { return; }
-                Interlocked.Increment(ref _requests);
+                int request = Interlocked.Increment(ref _requests) - 1;
+                byte[] body = _bodies[Math.Min(request, _bodies.Length - 1)];
                 context.Response.StatusCode = _status;
                 context.Response.ContentType = _contentType;
-                context.Response.ContentLength64 = _body.Length;
-                await context.Response.OutputStream.WriteAsync(_body, 0, _body.Length);
+                context.Response.ContentLength64 = body.Length;
+                await context.Response.OutputStream.WriteAsync(body, 0, body.Length);
                 context.Response.Close();
             }
         }
@@ -112,15 +113,16 @@ namespace PandaponTests
 '@
 
 function Start-StubApi {
-    <# A loopback server answering every request with -Body (status -Status): for response shapes the sandbox
-       has no endpoint for (a top-level array, an HTML page). Dispose() it when done. #>
+    <# A loopback server answering with -Body (status -Status): for response shapes the sandbox has no endpoint for
+       (a top-level array, an HTML page). Several bodies answer the requests in turn, the last one from then on.
+       Dispose() it when done. #>
     param(
-        [Parameter(Mandatory)][string]$Body,
+        [Parameter(Mandatory)][string[]]$Body,
         [int]$Status = 200,
         [string]$ContentType = 'application/json;charset=UTF-8'
     )
     if (-not ('PandaponTests.StubApi' -as [type])) { Add-Type -TypeDefinition $script:StubApiSource }
-    [PandaponTests.StubApi]::Start($Body, $Status, $ContentType)
+    [PandaponTests.StubApi]::Start([string[]]$Body, $Status, $ContentType)
 }
 
 function Get-SandboxStats {

@@ -7,13 +7,22 @@ using Pandapon.Api;
 namespace Pandapon.Client
 {
     /// <summary>
-    /// Reads the API envelope <c>{requestId, code, developId, msg, data}</c>. Success is HTTP 2xx with code 200 and,
+    /// Reads the API envelope <c>{requestId, code, developId, msg, data}</c>. Success is HTTP 2xx with code 200 (only:
+    /// not 0, docs/api.md, "The envelope") and,
     /// when <c>data</c> is an object carrying <c>success</c>, <c>success: true</c>. Everything else is thrown as a
     /// <see cref="PandaponApiException"/>.
     /// </summary>
     internal static class EnvelopeParser
     {
         public const int SuccessCode = 200;
+
+        /// <summary>
+        /// The <c>code</c> of the API page's schema example, where every number is 0: not a success (docs/api.md,
+        /// "The envelope"), since taking it as one could turn a failure into silent success.
+        /// </summary>
+        private const int PlaceholderCode = 0;
+
+        private const string PlaceholderNote = "Only code 200 means success; 0 is the placeholder of the API page's example, not a success code.";
 
         public static ApiResponse Parse(string operation, int httpStatus, string? reasonPhrase, byte[] body, TimeSpan? retryAfter = null,
             IReadOnlyDictionary<int, string>? upstreamHints = null)
@@ -50,7 +59,9 @@ namespace Pandapon.Client
                 {
                     if (httpOk && code == null)
                         throw PandaponApiException.InvalidField(operation, "code", "an integer", Property(root, "code"), requestId, httpStatus);
-                    throw PandaponApiException.FromEnvelope(operation, httpStatus, code, msg, requestId, retryAfter, upstreamHints);
+                    var failure = PandaponApiException.FromEnvelope(operation, httpStatus, code, msg, requestId, retryAfter, upstreamHints);
+                    if (httpOk && code == PlaceholderCode) failure.AddNote(PlaceholderNote);
+                    throw failure;
                 }
 
                 JsonElement envelope = root.Clone();

@@ -1,15 +1,18 @@
 using System;
+using System.Collections;
 using System.Management.Automation;
 using System.Threading;
 using Pandapon.Api;
 using Pandapon.Batching;
 using Pandapon.Client;
+using Pandapon.Models;
 
 namespace Pandapon.Commands
 {
     /// <summary>
     /// Writes what a <see cref="PandaponApiCmdlet"/>'s batch produces, on the pipeline thread: each input's output or
-    /// error record (<see cref="ErrorRecords.FromFailure"/>, in input order), the client's Verbose and Debug lines
+    /// error record (<see cref="ErrorRecords.FromFailure"/>, in input order) with one warning for a record that has
+    /// unread fields (<see cref="IHasUnreadFields"/>), the client's Verbose and Debug lines
     /// (<see cref="LogRelay"/>), and the progress bar (<see cref="BatchProgress"/> turned into a ProgressRecord).
     /// </summary>
     internal sealed class BatchOutput
@@ -79,7 +82,27 @@ namespace Pandapon.Commands
                 _cmdlet.WriteError(pending.OnError?.Invoke(record) ?? record);
                 return;
             }
-            if (output != null) _cmdlet.WriteObject(output, pending.Enumerate);
+            if (output != null) WriteOutput(output, pending.Enumerate);
+        }
+
+        /// <summary>
+        /// Writes an output (each item, when enumerated); a model with unread fields gets its one warning just before
+        /// it: the one place every cmdlet's records are warned about (docs/internals.md, "Reading data").
+        /// </summary>
+        private void WriteOutput(object output, bool enumerate)
+        {
+            if (enumerate && output is IEnumerable items && !(output is string) && !(output is IDictionary))
+            {
+                foreach (object? item in items) WriteOne(item);
+                return;
+            }
+            WriteOne(output);
+        }
+
+        private void WriteOne(object? item)
+        {
+            if (item is IHasUnreadFields read && read.UnreadFields.Warning(read.RecordLabel) is string warning) _cmdlet.WriteWarning(warning);
+            _cmdlet.WriteObject(item);
         }
 
         /// <summary>One input of the batch: how to write its outcome.</summary>

@@ -34,9 +34,16 @@ namespace Pandapon.Commands
         [Parameter(ValueFromPipeline = true)]
         public object? Body { get; set; }
 
-        /// <summary>Return the whole envelope (requestId, code, developId, msg, data) instead of data.</summary>
+        /// <summary>
+        /// The data exactly as sent, as one object: a top-level array is not written item by item. The one meaning
+        /// -Raw has on every Pandapon cmdlet (the data as sent).
+        /// </summary>
         [Parameter]
         public SwitchParameter Raw { get; set; }
+
+        /// <summary>The whole envelope (requestId, code, developId, msg, data) as one object instead of the data.</summary>
+        [Parameter]
+        public SwitchParameter Envelope { get; set; }
 
         /// <summary>Allow retries of a POST that is safe to repeat (a read). GET is retried by default.</summary>
         [Parameter]
@@ -46,8 +53,8 @@ namespace Pandapon.Commands
         {
             ApiRequest request = BuildRequest();
             Submit(request, request.ToString(),
-                response => JsonToPowerShell.Convert(Raw ? response.Envelope : response.Data),
-                enumerateCollection: !Raw);
+                response => JsonToPowerShell.Convert(Envelope ? response.Envelope : response.Data),
+                enumerateCollection: !Raw && !Envelope);
         }
 
         private ApiRequest BuildRequest()

@@ -67,6 +67,16 @@ namespace Pandapon.Commands
         public Hashtable? OrderEntryCount { get; set; }
 
         /// <summary>
+        /// The piped row itself (an Import-Csv row): the other parameters bind from its properties, and every error
+        /// for the row has it as its target, so failed rows can be exported again as they were.
+        /// </summary>
+        [Parameter(ValueFromPipeline = true)]
+        public PSObject? InputObject { get; set; }
+
+        /// <summary>What an error names as its target: the piped row, or the order id when called with parameters.</summary>
+        private object Target => InputObject ?? (object)OrderId;
+
+        /// <summary>
         /// This cmdlet's parameters by the API fields they fill: the endpoint's checks and hints name them so
         /// (Invoke-PandaponRequest's hints for this path too). "refund-reasons" says where reason ids are listed.
         /// </summary>
@@ -97,7 +107,7 @@ namespace Pandapon.Commands
             }
             catch (ArgumentException e)
             {
-                WriteError(ErrorRecords.FromRefusedInput(e, "Pandapon.InvalidArgument", OrderId));
+                WriteError(ErrorRecords.FromRefusedInput(e, "Pandapon.InvalidArgument", Target));
                 return;
             }
 
@@ -107,12 +117,12 @@ namespace Pandapon.Commands
             string action = $"Open a refund ({what}, {Yuan(application.ApplyPaymentFen)} CNY plus freight {Yuan(application.ApplyCarriageFen)} CNY, {application.GoodsStatus})";
             if (!ShouldProcessUnlessForced(Force, $"1688 order {order}, entries {entries}", action)) return;
 
-            RefundCreateResult? created = SendWrite(application.Request(), OrderId, application.Read, "Pandapon.RefundOutcomeUnknown",
+            RefundCreateResult? created = SendWrite(application.Request(), Target, application.Read, "Pandapon.RefundOutcomeUnknown",
                 $"The refund for order {order} may or may not have been created.",
                 $"Before you try again, check whether it exists: Invoke-PandaponRequest /alibaba/order/detail -Body @{{ webSite = '1688'; orderId = '{order}' }} -Idempotent " +
                 "shows a refundId and refundStatus on each of the order's productItems; or look in the PandaPon console.");
             if (created == null) return;
-            if (PassThru) WriteRefundReadBack(created.RefundId, OrderId, $"The refund {created.RefundId} was opened for order {order}");
+            if (PassThru) WriteRefundReadBack(created.RefundId, Target, $"The refund {created.RefundId} was opened for order {order}");
             else WriteObject(created);
         }
 

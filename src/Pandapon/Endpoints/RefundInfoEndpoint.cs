@@ -15,8 +15,8 @@ namespace Pandapon.Endpoints
     /// (or refuses them, naming them as the caller's <see cref="ParameterNames"/> say); <see cref="Request"/> and
     /// <see cref="Read"/>. Reading is one pass over the JSON properties, one switch on the name: no reflection and
     /// no re-serialisation, for batches of thousands. Liberal in what it reads (see <see cref="LenientJson"/>);
-    /// unknown fields are ignored; a value that cannot be read is a <see cref="PandaponDataException"/> naming the
-    /// refund, the field and the value.
+    /// unknown fields are ignored; a value that cannot be read leaves its property empty and is recorded in
+    /// <see cref="Refund.UnreadFields"/>; only a <c>data</c> that is not an object is a <see cref="PandaponDataException"/>.
     /// </summary>
     internal sealed class RefundInfoEndpoint
     {
@@ -59,23 +59,27 @@ namespace Pandapon.Endpoints
         public Refund Read(ApiResponse response) => ReadData(response.Data, RefundId);
 
         /// <summary>
-        /// Reads a refund from <paramref name="data"/>: a JSON object, or a string holding one.
-        /// <paramref name="requestedRefundId"/> names the refund in errors when the data carries no readable refundId.
+        /// Reads a refund from <paramref name="data"/>: a JSON object, or a string holding one; anything else (null
+        /// included) is a <see cref="PandaponDataException"/>. Inside the object every field is read on its own: a
+        /// value that cannot be read leaves its property empty and is recorded in <see cref="Refund.UnreadFields"/>
+        /// (docs/internals.md, "Reading data"). <paramref name="requestedRefundId"/> becomes
+        /// <see cref="Refund.RequestedRefundId"/>; a <c>refundId</c> missing, empty or different from it is recorded too.
         /// </summary>
         public static Refund ReadData(JsonElement data, string? requestedRefundId = null)
         {
             return LenientJson.ReadUnwrapped(data, source => source.ValueKind == JsonValueKind.Object
-                ? ReadRefund(source, RefundIdForMessages(source) ?? requestedRefundId)
+                ? ReadRefund(source, requestedRefundId)
                 : throw new PandaponDataException(requestedRefundId, "data", LenientJson.Describe(data), "expected a refund: a JSON object"));
         }
 
-        /// <summary>Reads one item of <c>refundOperationList</c>; <paramref name="path"/> names it in errors.</summary>
-        public static RefundOperation ReadOperation(JsonElement operation, string? refundId, string path)
+        /// <summary>
+        /// Reads one item of <c>refundOperationList</c>; a field it cannot read is recorded in
+        /// <paramref name="unread"/> under <paramref name="path"/> (such as <c>refundOperationList[1].gmtCreate</c>).
+        /// </summary>
+        private static RefundOperation ReadOperation(JsonElement operation, UnreadFields unread, string path)
         {
-            if (operation.ValueKind != JsonValueKind.Object)
-                throw new PandaponDataException(refundId, path, LenientJson.Describe(operation), "expected an operation: a JSON object");
             var result = new RefundOperation();
-            ReadEachField(operation, refundId, path + ".", (field, value) =>
+            ReadEachField(operation, unread, path + ".", (field, value) =>
             {
                 switch (field)
                 {
@@ -95,16 +99,16 @@ namespace Pandapon.Endpoints
                     case "rejectReason": result.RejectReason = LenientJson.ReadText(value); break;
                     case "msgType": result.MsgType = LenientJson.ReadInt32(value); break;
                     case "messageStatus": result.MessageStatus = LenientJson.ReadInt32(value); break;
-                    case "vouchers": result.Vouchers = JoinedOrNull(LenientJson.ReadStringList(value, identifiers: false)); break;
+                    case "vouchers": result.Vouchers = new StringList(LenientJson.ReadStringList(value, identifiers: false)); break;
                 }
             });
             return result;
         }
 
-        private static Refund ReadRefund(JsonElement data, string? refundId)
+        private static Refund ReadRefund(JsonElement data, string? requestedRefundId)
         {
-            var refund = new Refund();
-            ReadEachField(data, refundId, "", (field, value) =>
+            var refund = new Refund { RequestedRefundId = requestedRefundId };
+            ReadEachField(data, refund.UnreadFields, "", (field, value) =>
             {
                 switch (field)
                 {
@@ -137,9 +141,9 @@ namespace Pandapon.Endpoints
                     case "rejectReasonId": refund.RejectReasonId = LenientJson.ReadIdentifier(value); break;
                     case "rejectTimes": refund.RejectTimes = LenientJson.ReadInt32(value); break;
 
-                    case "disputeType": refund.DisputeType = LenientJson.ReadInt32(value); break;
-                    case "disputeRequest": refund.DisputeRequest = LenientJson.ReadInt32(value); break;
-                    case "goodsStatus": refund.GoodsStatus = LenientJson.ReadInt32(value); break;
+                    case "disputeType": refund.DisputeTypeCode = LenientJson.ReadInt32(value); break;
+                    case "disputeRequest": refund.DisputeRequestCode = LenientJson.ReadInt32(value); break;
+                    case "goodsStatus": refund.GoodsStatusCode = LenientJson.ReadInt32(value); break;
                     case "onlyRefund": refund.OnlyRefund = LenientJson.ReadBoolean(value); break;
                     case "refundGoods": refund.RefundGoods = LenientJson.ReadBoolean(value); break;
                     case "goodsReceived": refund.GoodsReceived = LenientJson.ReadBoolean(value); break;
@@ -186,38 +190,58 @@ namespace Pandapon.Endpoints
                     case "updateTime": refund.UpdateTime = LenientJson.ReadTime(value); break;
                     case "remark": refund.Remark = LenientJson.ReadText(value); break;
 
-                    case "refundOperationList": refund.RefundOperationList = ReadOperations(value, refundId); break;
+                    case "refundOperationList": refund.RefundOperationList = ReadOperations(value, refund.UnreadFields); break;
                     // Any other field is ignored: the API may add fields at any time.
                 }
             });
+            CheckRefundId(data, refund);
             return refund;
         }
 
         /// <summary>
-        /// Calls <paramref name="read"/> for each field of <paramref name="item"/>; a value it cannot read (a
-        /// FormatException) becomes a <see cref="PandaponDataException"/> naming the refund and the field's path.
+        /// A <c>refundId</c> missing, empty or not the one asked for cannot say which refund this is: the property is
+        /// left empty and the value recorded, and <see cref="Refund.RequestedRefundId"/> still tells the refund apart.
         /// </summary>
-        private static void ReadEachField(JsonElement item, string? refundId, string pathPrefix, Action<string, JsonElement> read)
+        private static void CheckRefundId(JsonElement data, Refund refund)
         {
-            string field = "";
-            JsonElement value = default;
-            try
+            if (refund.RequestedRefundId == null || refund.UnreadFields.ContainsKey("refundId")) return;
+            if (refund.RefundId != null && string.Equals(refund.RefundId, refund.RequestedRefundId, StringComparison.OrdinalIgnoreCase)) return;
+            refund.RefundId = null;
+            refund.UnreadFields.Add("refundId", data.TryGetProperty("refundId", out JsonElement sent) ? UnreadText(sent) : Missing);
+        }
+
+        /// <summary>
+        /// Calls <paramref name="read"/> for each field of <paramref name="item"/>. A value it cannot read (a
+        /// FormatException) is recorded in <paramref name="unread"/> under its path, and the next field is read: the
+        /// property stays empty, the record is kept.
+        /// </summary>
+        private static void ReadEachField(JsonElement item, UnreadFields unread, string pathPrefix, Action<string, JsonElement> read)
+        {
+            foreach (var property in item.EnumerateObject())
             {
-                foreach (var property in item.EnumerateObject())
+                try
                 {
-                    field = property.Name;
-                    value = property.Value;
-                    read(field, value);
+                    read(property.Name, property.Value);
                 }
-            }
-            catch (FormatException ex)
-            {
-                throw new PandaponDataException(refundId, pathPrefix + field, LenientJson.Describe(value), ex.Message);
+                catch (FormatException)
+                {
+                    unread.Add(pathPrefix + property.Name, UnreadText(property.Value));
+                }
             }
         }
 
-        /// <summary><c>refundOperationList</c>: an array, a string holding one, a single object, or null/"" (no history).</summary>
-        private static RefundOperationList ReadOperations(JsonElement value, string? refundId)
+        /// <summary>What <see cref="UnreadFields"/> keeps when a field is missing altogether.</summary>
+        private const string Missing = "(missing)";
+
+        /// <summary>A value as <see cref="UnreadFields"/> keeps it: a string's text, other JSON as sent; shortened.</summary>
+        private static string UnreadText(JsonElement value)
+            => ShownValue.Shorten(value.ValueKind == JsonValueKind.String ? value.GetString()! : value.GetRawText(), ShownValue.Long);
+
+        /// <summary>
+        /// <c>refundOperationList</c>: an array, a string holding one, a single object, or null/"" (no history). An
+        /// item that is not an object is recorded in <paramref name="unread"/> (<c>refundOperationList[2]</c>) and left out.
+        /// </summary>
+        private static RefundOperationList ReadOperations(JsonElement value, UnreadFields unread)
         {
             const string Field = "refundOperationList";
             return LenientJson.ReadUnwrapped(value, source =>
@@ -230,14 +254,15 @@ namespace Pandapon.Endpoints
                     case JsonValueKind.String when source.GetString()!.Trim().Length == 0:
                         return RefundOperationList.Empty;
                     case JsonValueKind.Object:
-                        return new RefundOperationList(new[] { ReadOperation(source, refundId, Field) });
+                        return new RefundOperationList(new[] { ReadOperation(source, unread, Field) });
                     case JsonValueKind.Array:
                         var operations = new List<RefundOperation>(source.GetArrayLength());
                         int index = 0;
                         foreach (var item in source.EnumerateArray())
                         {
-                            if (item.ValueKind != JsonValueKind.Null) operations.Add(ReadOperation(item, refundId, Field + "[" + index + "]"));
-                            index++;
+                            string path = Field + "[" + index++ + "]";
+                            if (item.ValueKind == JsonValueKind.Object) operations.Add(ReadOperation(item, unread, path));
+                            else if (item.ValueKind != JsonValueKind.Null) unread.Add(path, UnreadText(item));
                         }
                         return new RefundOperationList(operations);
                     default:
@@ -269,18 +294,5 @@ namespace Pandapon.Endpoints
             });
         }
 
-        private static string? JoinedOrNull(List<string> items) => items.Count == 0 ? null : string.Join(StringList.Separator, items);
-
-        /// <summary>The refund id for error messages, read without throwing: the data may be what is broken.</summary>
-        private static string? RefundIdForMessages(JsonElement data)
-        {
-            if (!data.TryGetProperty("refundId", out var value)) return null;
-            if (value.ValueKind == JsonValueKind.String)
-            {
-                string text = value.GetString()!.Trim();
-                return text.Length == 0 ? null : text;
-            }
-            return value.ValueKind == JsonValueKind.Number ? value.GetRawText() : null;
-        }
     }
 }

@@ -11,15 +11,25 @@ namespace Pandapon.Models
     /// identifiers (every field whose name ends in "Id") are strings, because 19-digit ids lose digits as numbers
     /// in spreadsheets and JSON tools; amounts are <c>decimal</c> yuan converted exactly from the API's fen
     /// (fen / 100, two decimal places), with <see cref="Currency"/> "CNY"; times are <see cref="DateTimeOffset"/>
-    /// (China time, +08:00, unless the API sends an offset); flags are <c>bool?</c>; codes are <c>int?</c>.
+    /// (China time, +08:00, unless the API sends an offset); flags are <c>bool?</c>; codes are <c>int?</c>, and the
+    /// three whose meaning is known also by name (<see cref="DisputeType"/> beside <see cref="DisputeTypeCode"/>, …).
     /// A field the API leaves out or sends as null is null here; the three collections are empty instead.
     /// Properties are ordered for a readable CSV: identity and status, amounts, times, reasons, goods,
     /// buyer, seller, the rest, PandaPon's own record fields, and the history last.
     /// </remarks>
-    public sealed class Refund
+    public sealed class Refund : IHasUnreadFields
     {
-        /// <summary>The refund id (<c>refundId</c>), "TQ" and digits.</summary>
+        /// <summary>
+        /// The refund id (<c>refundId</c>), "TQ" and digits. Null when the data left it out, sent it empty or sent
+        /// another id than the one asked for (the value sent is then in <see cref="UnreadFields"/>).
+        /// </summary>
         public string? RefundId { get; set; }
+
+        /// <summary>
+        /// The refund id the request asked for (null when the refund came from elsewhere, e.g. a JSON file): it tells
+        /// the refund apart even when the data's own <see cref="RefundId"/> is missing or wrong.
+        /// </summary>
+        public string? RequestedRefundId { get; set; }
 
         /// <summary>The 1688 order the refund belongs to (<c>orderId</c>), a string: the id has 19 digits.</summary>
         public string? OrderId { get; set; }
@@ -99,14 +109,34 @@ namespace Pandapon.Models
         /// <summary>How many times the seller rejected (<c>rejectTimes</c>).</summary>
         public int? RejectTimes { get; set; }
 
-        /// <summary>The dispute type code (<c>disputeType</c>): 1 = in-sale, 2 = after-sale in the 1688 documents.</summary>
-        public int? DisputeType { get; set; }
+        /// <summary>
+        /// In-sale or after-sale (<c>disputeType</c>), by name: <c>InSale</c> (1) or <c>AfterSale</c> (2); another
+        /// number shows as that number. The number itself is <see cref="DisputeTypeCode"/>.
+        /// </summary>
+        public RefundDisputeType? DisputeType => (RefundDisputeType?)DisputeTypeCode;
 
-        /// <summary>The after-sale request code (<c>disputeRequest</c>), e.g. refund only or return and refund.</summary>
-        public int? DisputeRequest { get; set; }
+        /// <summary>The dispute type as the API sends it (<c>disputeType</c>): 1 = in-sale, 2 = after-sale (upstream).</summary>
+        public int? DisputeTypeCode { get; set; }
 
-        /// <summary>The goods' state code (<c>goodsStatus</c>): 1 = not received, 2 = received, 3 = returned by the buyer.</summary>
-        public int? GoodsStatus { get; set; }
+        /// <summary>
+        /// What the buyer asks for (<c>disputeRequest</c>), by the names New-PandaponRefund takes: <c>Refund</c> (1)
+        /// or <c>ReturnRefund</c> (2), an inferred mapping; another number shows as that number. The number itself
+        /// is <see cref="DisputeRequestCode"/>.
+        /// </summary>
+        public RefundDisputeRequest? DisputeRequest => (RefundDisputeRequest?)DisputeRequestCode;
+
+        /// <summary>The request as the API sends it (<c>disputeRequest</c>).</summary>
+        public int? DisputeRequestCode { get; set; }
+
+        /// <summary>
+        /// Where the goods are (<c>goodsStatus</c>), by name: <c>BuyerNotReceived</c> (1), <c>BuyerReceived</c> (2) or
+        /// <c>BuyerReturned</c> (3) (upstream); another number shows as that number. The number itself is
+        /// <see cref="GoodsStatusCode"/>.
+        /// </summary>
+        public RefundGoodsStatus? GoodsStatus => (RefundGoodsStatus?)GoodsStatusCode;
+
+        /// <summary>The goods' state as the API sends it (<c>goodsStatus</c>).</summary>
+        public int? GoodsStatusCode { get; set; }
 
         /// <summary>True when the buyer wants money only, without returning goods (<c>onlyRefund</c>).</summary>
         public bool? OnlyRefund { get; set; }
@@ -247,7 +277,15 @@ namespace Pandapon.Models
         /// </summary>
         public RefundOperationList RefundOperationList { get; set; } = RefundOperationList.Empty;
 
+        /// <summary>
+        /// The fields that could not be read, by name or path (<c>refundOperationList[1].gmtCreate</c>), each with the
+        /// value as sent (shortened); those properties are empty. Empty when everything was read.
+        /// </summary>
+        public UnreadFields UnreadFields { get; } = new UnreadFields();
+
+        string IHasUnreadFields.RecordLabel => "Refund " + (RefundId ?? RequestedRefundId ?? "without a refundId");
+
         /// <summary>The refund id, so that a refund in a string reads as its id.</summary>
-        public override string ToString() => RefundId ?? "";
+        public override string ToString() => RefundId ?? RequestedRefundId ?? "";
     }
 }

@@ -1,9 +1,10 @@
 namespace Pandapon.Models
 {
     /// <summary>
-    /// What the buyer asks for when opening a 1688 refund (<c>disputeRequest</c>): the API takes the strings
-    /// <c>refund</c> and <c>returnRefund</c>. The numbers are those the sandbox's after-sales records use in their
-    /// <c>disputeRequest</c> code (the real service's numbering is not documented).
+    /// What the buyer asks for (<c>disputeRequest</c>): a new refund sends the strings <c>refund</c> and
+    /// <c>returnRefund</c>; a refund's record sends a number, read as 1 = refund only and 2 = return and refund
+    /// (inferred: 1688 does not document the numbers; docs/api.md, "Refund info"). Another number stays visible as
+    /// that number.
     /// </summary>
     public enum RefundDisputeRequest
     {

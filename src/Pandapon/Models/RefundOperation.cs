@@ -62,11 +62,10 @@ namespace Pandapon.Models
         public int? MessageStatus { get; set; }
 
         /// <summary>
-        /// Evidence image URLs (<c>vouchers</c>, a list in the API) joined with ";"; null when there are none. Text
-        /// rather than a list keeps a history row flat: one CSV cell, and no nesting that <c>ConvertTo-Json</c>'s
-        /// default depth of 2 would cut off (with a warning) under <c>Refund.RefundOperationList</c>.
+        /// Evidence image URLs (<c>vouchers</c>), a list like <see cref="Refund.OrderEntryIdList"/>: it enumerates
+        /// as strings, and its CSV cell is the URLs joined with ";". Empty when there are none.
         /// </summary>
-        public string? Vouchers { get; set; }
+        public StringList Vouchers { get; set; } = StringList.Empty;
 
         /// <summary>e.g. <c>2024-05-15 09:15 waitsellerreceive -> refundsuccess</c>: how a history item reads in a list.</summary>
         public override string ToString()

@@ -48,10 +48,11 @@ namespace Pandapon.Models
     }
 
     /// <summary>
-    /// A model read tolerantly: its <see cref="UnreadFields"/> and how a warning names it. <see cref="RecordLabel"/>
-    /// is implemented explicitly so that it never shows as a property in the pipeline or in <c>Export-Csv</c>.
+    /// A model read tolerantly: its <see cref="UnreadFields"/> and how a warning names it. Internal, with
+    /// <see cref="RecordLabel"/> implemented explicitly, so that the label never shows as a property in the pipeline,
+    /// <c>Export-Csv</c> or <c>ConvertTo-Json</c>: PowerShell 7 adapts the explicit members of a public interface.
     /// </summary>
-    public interface IHasUnreadFields
+    internal interface IHasUnreadFields
     {
         UnreadFields UnreadFields { get; }
 
