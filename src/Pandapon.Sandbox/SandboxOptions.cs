@@ -28,6 +28,8 @@ public sealed class SandboxOptions
     public int? ParentPid { get; private set; }
     public SignatureOptions Signature { get; private set; } = SignatureOptions.Default;
     public bool ShowHelp { get; private set; }
+    public Uri? CallbackUrl { get; private set; }
+    public int CallbackRetrySeconds { get; private set; } = 1800;
 
     public const string Usage = """
         Pandapon.Sandbox: a local emulator of the PandaPon OpenAPI, for tests and demos.
@@ -48,6 +50,8 @@ public sealed class SandboxOptions
           --signature-template <t>   signing template (default access-key={AccessKey}&nonce-str={Nonce}&timestamp={Timestamp}&key={SecretKey})
           --signature-algorithm <a>  MD5 (default), SHA1, SHA256 or HMAC-SHA256
           --signature-case <c>       Upper (default) or Lower
+          --callback-url <url>       push message callbacks (POST) to this http(s) URL as the state changes (see GET /sandbox/messages)
+          --callback-retry-seconds <n>  wait before pushing again a message not acknowledged with 200 within 1000 ms, 0 to 86400 (default 1800)
           --help                     this text
 
         Once it listens it prints one JSON line on stdout: {"endpoint","accessKey","secretKey","userId"}.
@@ -103,6 +107,8 @@ public sealed class SandboxOptions
                 case "--signature-template": template = value; break;
                 case "--signature-algorithm": algorithm = value; break;
                 case "--signature-case": letterCase = value; break;
+                case "--callback-url": options.CallbackUrl = ParseCallbackUrl(name, value); break;
+                case "--callback-retry-seconds": options.CallbackRetrySeconds = ParseInt(name, value, 0, 86400); break;
             }
         }
         options.Signature = ParseSignature(template, algorithm, letterCase);
@@ -112,7 +118,7 @@ public sealed class SandboxOptions
     private static readonly string[] KnownNames =
     [
         "--port", "--seed", "--refunds", "--orders", "--latency-ms", "--fault-rate", "--fault-kinds", "--access-key", "--secret-key",
-        "--user-id", "--parent-pid", "--signature-template", "--signature-algorithm", "--signature-case",
+        "--user-id", "--parent-pid", "--signature-template", "--signature-algorithm", "--signature-case", "--callback-url", "--callback-retry-seconds",
     ];
 
     private static bool IsKnown(string name) => Array.IndexOf(KnownNames, name) >= 0;
@@ -184,6 +190,13 @@ public sealed class SandboxOptions
             string reason = e.ParamName is null ? e.Message : e.Message.Replace($" (Parameter '{e.ParamName}')", "");
             throw new UsageException($"--signature-template '{template}' is not valid: {reason}");
         }
+    }
+
+    private static Uri ParseCallbackUrl(string name, string value)
+    {
+        if (!Uri.TryCreate(value, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+            throw new UsageException($"{name} '{value}' is not an absolute http:// or https:// URL.");
+        return uri;
     }
 
     private static string RandomHex(int length) => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(length / 2));
