@@ -66,6 +66,10 @@ namespace Pandapon.Commands
                 case string text:
                     ConvertText(text, allowLines: false);
                     return;
+                case FileInfo file:
+                    // Get-ChildItem | ConvertFrom-PandaponMessage: a file binds by value before -Path could by name.
+                    ConvertText(File.ReadAllText(file.FullName, Encoding.UTF8), allowLines: true);
+                    return;
                 case byte[] bytes:
                     Try(() => WriteMessage(MessageEnvelope.Parse(bytes, bytes.Length)));
                     return;
