@@ -16,9 +16,10 @@ $listener = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopba
 $listener.Start(); $port = $listener.LocalEndpoint.Port; $listener.Stop()
 $prefix = "http://127.0.0.1:$port/pandapon/"
 $sandbox = Start-PandaponSandbox -Configuration $Configuration -ArgumentList '--refunds', '10', '--callback-url', $prefix, '--callback-retry-seconds', '2'
-$ps = [powershell]::Create()
+$session = [System.Management.Automation.Runspaces.InitialSessionState]::CreateDefault2()
+$session.ImportPSModule((Join-Path $root 'out/Pandapon'))
+$ps = [powershell]::Create($session)
 try {
-    $null = $ps.AddCommand('Import-Module').AddParameter('Name', (Join-Path $root 'out/Pandapon')).AddStatement()
     $null = $ps.AddCommand('Receive-PandaponMessage').AddParameter('Prefix', $prefix)
     $output = [System.Management.Automation.PSDataCollection[psobject]]::new()
     $clock = [Diagnostics.Stopwatch]::new()
