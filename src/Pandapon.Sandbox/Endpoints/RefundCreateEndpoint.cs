@@ -1,6 +1,6 @@
-using Pandapon.Sandbox.Callbacks;
 using System.Text;
 using System.Text.Json;
+using Pandapon.Sandbox.Callbacks;
 using Pandapon.Sandbox.Data;
 using Pandapon.Sandbox.Http;
 using static Pandapon.Sandbox.Data.Vocabulary;

@@ -1,5 +1,5 @@
-using Pandapon.Sandbox.Callbacks;
 using System.Text.RegularExpressions;
+using Pandapon.Sandbox.Callbacks;
 using Pandapon.Sandbox.Data;
 using Pandapon.Sandbox.Http;
 
