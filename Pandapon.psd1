@@ -14,11 +14,13 @@
     FormatsToProcess     = @('Pandapon.Format.ps1xml')
     CmdletsToExport      = @(
         'Clear-PandaponCredential'
+        'ConvertFrom-PandaponMessage'
         'Get-PandaponCredential'
         'Get-PandaponRefund'
         'Get-PandaponSignature'
         'Invoke-PandaponRequest'
         'New-PandaponRefund'
+        'Receive-PandaponMessage'
         'Remove-PandaponCredential'
         'Set-PandaponCredential'
         'Submit-PandaponReturnShipment'

@@ -5,6 +5,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Pandapon.Sandbox;
+using Pandapon.Sandbox.Callbacks;
 using Pandapon.Sandbox.Data;
 using Pandapon.Sandbox.Endpoints;
 using Pandapon.Sandbox.Http;
@@ -81,12 +82,14 @@ var gateway = new SignedGateway(
 gateway.UseForMalformed(store.TryGetData(store.Records[0].RefundId, out byte[] first) ? first : []);
 
 gateway.Map(app, RefundInfoEndpoint.Method, RefundInfoEndpoint.Path, new RefundInfoEndpoint(store).Handle);
-gateway.Map(app, RefundCreateEndpoint.Method, RefundCreateEndpoint.Path, new RefundCreateEndpoint(store).Handle);
-gateway.Map(app, ReturnShipmentEndpoint.Method, ReturnShipmentEndpoint.Path, new ReturnShipmentEndpoint(store).Handle);
+using var pusher = new MessagePusher(options.CallbackUrl, TimeSpan.FromSeconds(options.CallbackRetrySeconds), app.Lifetime.ApplicationStopping);
+gateway.Map(app, RefundCreateEndpoint.Method, RefundCreateEndpoint.Path, new RefundCreateEndpoint(store, pusher).Handle);
+gateway.Map(app, ReturnShipmentEndpoint.Method, ReturnShipmentEndpoint.Path, new ReturnShipmentEndpoint(store, pusher).Handle);
 gateway.Map(app, OrderDetailEndpoint.Method, OrderDetailEndpoint.Path, new OrderDetailEndpoint(store).Handle);
 OrderEndpoints.Map(app, gateway, store, options);
-SandboxControlEndpoints.Map(app, store, stats);
+SandboxControlEndpoints.Map(app, store, stats, pusher);
 TaobaoEndpoints.Map(app, gateway, taobaoStore, options.TaobaoListShape);
+MessageEndpoints.Map(app, pusher, app.Lifetime.ApplicationStopping);
 app.MapGet("/", () => "Pandapon sandbox");
 app.MapFallback(gateway.NoSuchPathAsync);
 

@@ -34,6 +34,8 @@ public sealed class SandboxOptions
     public int? ParentPid { get; private set; }
     public SignatureOptions Signature { get; private set; } = SignatureOptions.Default;
     public bool ShowHelp { get; private set; }
+    public Uri? CallbackUrl { get; private set; }
+    public int CallbackRetrySeconds { get; private set; } = 1800;
 
     public const string Usage = """
         Pandapon.Sandbox: a local emulator of the PandaPon OpenAPI, for tests and demos.
@@ -60,6 +62,8 @@ public sealed class SandboxOptions
           --signature-case <c>       Upper (default) or Lower
           --timestamp-unit <u>       Milliseconds (default) or Seconds: the unit of the timestamp header, in which the
                                      600 s window is checked
+          --callback-url <url>       push message callbacks (POST) to this http(s) URL as the state changes (see GET /sandbox/messages)
+          --callback-retry-seconds <n>  wait before pushing again a message not acknowledged with 200 within 1000 ms, 0 to 86400 (default 1800)
           --help                     this text
 
         Once it listens it prints one JSON line on stdout: {"endpoint","accessKey","secretKey","userId"}.
@@ -119,6 +123,8 @@ public sealed class SandboxOptions
                 case "--signature-algorithm": algorithm = value; break;
                 case "--signature-case": letterCase = value; break;
                 case "--timestamp-unit": timestampUnit = value; break;
+                case "--callback-url": options.CallbackUrl = ParseCallbackUrl(name, value); break;
+                case "--callback-retry-seconds": options.CallbackRetrySeconds = ParseInt(name, value, 0, 86400); break;
             }
         }
         options.Signature = ParseSignature(template, algorithm, letterCase, timestampUnit);
@@ -128,7 +134,7 @@ public sealed class SandboxOptions
     private static readonly string[] KnownNames =
     [
         "--port", "--seed", "--refunds", "--orders", "--order-page-shape", "--taobao-refunds", "--taobao-list-shape", "--latency-ms", "--fault-rate", "--fault-kinds", "--access-key", "--secret-key",
-        "--user-id", "--parent-pid", "--signature-template", "--signature-algorithm", "--signature-case", "--timestamp-unit",
+        "--user-id", "--parent-pid", "--signature-template", "--signature-algorithm", "--signature-case", "--timestamp-unit", "--callback-url", "--callback-retry-seconds",
     ];
 
     private static bool IsKnown(string name) => Array.IndexOf(KnownNames, name) >= 0;
@@ -217,6 +223,13 @@ public sealed class SandboxOptions
             string reason = e.ParamName is null ? e.Message : e.Message.Replace($" (Parameter '{e.ParamName}')", "");
             throw new UsageException($"--signature-template '{template}' is not valid: {reason}");
         }
+    }
+
+    private static Uri ParseCallbackUrl(string name, string value)
+    {
+        if (!Uri.TryCreate(value, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+            throw new UsageException($"{name} '{value}' is not an absolute http:// or https:// URL.");
+        return uri;
     }
 
     private static string RandomHex(int length) => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(length / 2));

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using Pandapon.Sandbox.Callbacks;
 using Pandapon.Sandbox.Data;
 using Pandapon.Sandbox.Http;
 using static Pandapon.Sandbox.Data.Vocabulary;
@@ -11,7 +12,7 @@ namespace Pandapon.Sandbox.Endpoints;
 /// checks and codes (docs/api.md, "Create a refund"), and answers <c>{"refundId":"TQ…"}</c>. The new refund is readable at
 /// once through <c>/alibaba/refund/info</c> (status waitselleragree) and appears on the order's entries.
 /// </summary>
-internal sealed class RefundCreateEndpoint(RefundStore store)
+internal sealed class RefundCreateEndpoint(RefundStore store, IMessagePusher? pusher = null)
 {
     public const string Path = "/alibaba/refund/detail/create";
     public const string Method = "POST";
@@ -36,7 +37,7 @@ internal sealed class RefundCreateEndpoint(RefundStore store)
         }
         if (r.Description.Length is < 2 or > 150)
             return Reject(5012, $"退款说明长度须为2到150个字符，当前{r.Description.Length}个");
-        return store.Update(changes => Open(changes, r));
+        return store.Update(changes => Open(changes, r, pusher));
     }
 
     private static Request Read(string body)
@@ -81,7 +82,7 @@ internal sealed class RefundCreateEndpoint(RefundStore store)
         return json.Long(name, required: true)!.Value;
     }
 
-    private static ApiResult Open(RefundStore.Changes changes, Request r)
+    private static ApiResult Open(RefundStore.Changes changes, Request r, IMessagePusher? pusher)
     {
         SandboxOrder? order = changes.Orders.Find(r.OrderId);
         if (order is null) return Reject(5001, $"订单不存在: {r.OrderId}");
@@ -139,6 +140,7 @@ internal sealed class RefundCreateEndpoint(RefundStore store)
             r.Vouchers, counts, refundable);
         RefundRecord created = changes.Open((refundId, rng) => RefundWorkflow.Open(input, refundId, RefundWorkflow.BeijingNow(), rng));
         foreach (var entry in entries) entry.RefundId = created.RefundId;
+        pusher?.RefundOpened(created);
         return ApiResult.Ok(Encoding.UTF8.GetBytes($"{{\"refundId\":\"{created.RefundId}\"}}"));
     }
 

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Pandapon.Sandbox.Callbacks;
 using Pandapon.Sandbox.Data;
 using Pandapon.Sandbox.Http;
 
@@ -10,7 +11,7 @@ namespace Pandapon.Sandbox.Endpoints;
 /// refund not waiting for the goods (status other than waitbuyersend). Success moves the refund to waitsellerreceive
 /// with the shipment as its newest operation, and answers 1688's <c>{"success":true,"errorCode":"","errorInfo":""}</c>.
 /// </summary>
-internal sealed partial class ReturnShipmentEndpoint(RefundStore store)
+internal sealed partial class ReturnShipmentEndpoint(RefundStore store, IMessagePusher? pusher = null)
 {
     public const string Path = "/alibaba/refund/goods/return";
     public const string Method = "POST";
@@ -55,6 +56,7 @@ internal sealed partial class ReturnShipmentEndpoint(RefundStore store)
             if (refund.Status != RefundStatus.WaitBuyerSend) return Reject(4007, $"当前退款状态不允许退货: {refund.Status}");
             RefundWorkflow.ShipBack(refund, carrier, bill, description, vouchers, RefundWorkflow.BeijingNow());
             changes.Save(refund);
+            pusher?.RefundShippedBack(refund);
             return ApiResult.Ok(Success);
         });
     }

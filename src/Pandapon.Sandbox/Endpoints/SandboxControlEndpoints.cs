@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Pandapon.Sandbox.Callbacks;
 using Pandapon.Sandbox.Data;
 using Pandapon.Sandbox.Http;
 
@@ -16,7 +17,7 @@ public static class SandboxControlEndpoints
         RefundStatus.Success, RefundStatus.Close,
     ];
 
-    public static void Map(IEndpointRouteBuilder routes, RefundStore store, SandboxStats stats)
+    internal static void Map(IEndpointRouteBuilder routes, RefundStore store, SandboxStats stats, IMessagePusher? pusher = null)
     {
         routes.MapGet("/sandbox/refunds", (HttpContext context) =>
         {
@@ -30,7 +31,7 @@ public static class SandboxControlEndpoints
             Json(context, store.Update(changes => OrderJson.List(changes.Orders.Fresh, changes.Find))));
         routes.MapPost("/sandbox/refunds/{refundId}/agree", (HttpContext context, string refundId) =>
         {
-            var (status, body) = store.Update(changes => SellerAgrees(changes, refundId));
+            var (status, body) = store.Update(changes => SellerAgrees(changes, refundId, pusher));
             context.Response.StatusCode = status;
             return Json(context, body);
         });
@@ -43,7 +44,7 @@ public static class SandboxControlEndpoints
     }
 
     /// <summary>The seller agrees to a refund waiting for it: a return waits for the goods, a refund only is paid.</summary>
-    private static (int Status, byte[] Body) SellerAgrees(RefundStore.Changes changes, string refundId)
+    private static (int Status, byte[] Body) SellerAgrees(RefundStore.Changes changes, string refundId, IMessagePusher? pusher)
     {
         RefundRecord? refund = changes.Find(refundId);
         if (refund is null) return (StatusCodes.Status404NotFound, Error($"refund not found: {Authenticator.Shorten(refundId)}"));
@@ -52,6 +53,7 @@ public static class SandboxControlEndpoints
         string address = (refund.OrderId is long orderId ? changes.Orders.Find(orderId)?.Seller.Address : null) ?? "浙江省金华市义乌市稠城街道商贸城1号";
         RefundWorkflow.SellerAgrees(refund, address, RefundWorkflow.BeijingNow());
         changes.Save(refund);
+        pusher?.RefundAgreed(refund);
         return (StatusCodes.Status200OK, JsonSerializer.SerializeToUtf8Bytes(new { refundId, status = refund.Status }));
     }
 

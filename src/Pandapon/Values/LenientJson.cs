@@ -96,6 +96,29 @@ namespace Pandapon.Values
         }
 
         /// <summary>
+        /// An amount already in yuan (1688's buyer view sends some as decimals, e.g. 19.90), also as a string; exact.
+        /// </summary>
+        public static decimal? ReadDecimal(JsonElement value)
+        {
+            const string Expected = "expected a number, for example 19.90";
+            switch (value.ValueKind)
+            {
+                case JsonValueKind.Null:
+                case JsonValueKind.Undefined:
+                    return null;
+                case JsonValueKind.Number:
+                    if (value.TryGetDecimal(out decimal number)) return number;
+                    break;
+                case JsonValueKind.String:
+                    string text = value.GetString()!.Trim();
+                    if (text.Length == 0) return null;
+                    if (decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out number)) return number;
+                    break;
+            }
+            throw new FormatException(Expected);
+        }
+
+        /// <summary>
         /// fen / 100, built directly as a decimal with two decimal places (so 1230 fen shows as 12.30): exact for
         /// every <c>long</c>, because the decimal's 96-bit mantissa holds any 64-bit magnitude.
         /// </summary>

@@ -1,0 +1,199 @@
+using System;
+using System.Collections.Generic;
+using System.Text.Json;
+using Pandapon.Api;
+using Pandapon.Client;
+using Pandapon.Values;
+using Pandapon.Models;
+
+namespace Pandapon.Messages
+{
+    /// <summary>
+    /// Turns an envelope into the model of its type (docs/api-messages.md, "Types"): order, refund and price-change
+    /// messages get typed fields; every other type is a <see cref="Message"/> whose body the cmdlet layer converts.
+    /// Each field is read on its own (<see cref="FieldReading"/>): an odd value is recorded, never fatal.
+    /// Unknown body fields are ignored (they stay in <see cref="PandaponMessage.RawBody"/>).
+    /// </summary>
+    internal static class MessageReader
+    {
+        /// <summary>What a type's body holds.</summary>
+        public enum Kind
+        {
+            Other,
+            Order,
+            Refund,
+            PriceChange,
+        }
+
+        private static readonly Dictionary<string, Kind> KnownTypes = new Dictionary<string, Kind>(StringComparer.OrdinalIgnoreCase)
+        {
+            // stated (PandaPon and Xportcn pages)
+            ["ORDER_CREATE"] = Kind.Order,
+            ["ORDER_CANCEL"] = Kind.Order,
+            ["ORDER_PAY_SUCCESS"] = Kind.Order,
+            ["ORDER_BUYER_VIEW_ORDER_PRICE_MODIFY"] = Kind.PriceChange,
+            ["1688_ORDER_BUYER_VIEW_ORDER_PRICE_MODIFY"] = Kind.PriceChange,
+            ["TAOBAO_ORDER_BUYER_VIEW_ORDER_PRICE_MODIFY"] = Kind.PriceChange,
+            ["ORDER_BUYER_VIEW_ORDER_BUYER_REFUND"] = Kind.Refund,
+            // upstream 1688 topics PandaPon is likely to relay
+            ["ORDER_BUYER_VIEW_ORDER_PAY"] = Kind.Order,
+            ["ORDER_BUYER_VIEW_ANNOUNCE_SENDGOODS"] = Kind.Order,
+            ["ORDER_BUYER_VIEW_PART_PART_SENDGOODS"] = Kind.Order,
+            ["ORDER_BUYER_VIEW_ORDER_COMFIRM_RECEIVEGOODS"] = Kind.Order,
+            ["ORDER_BUYER_VIEW_ORDER_SUCCESS"] = Kind.Order,
+            ["ORDER_BUYER_VIEW_ORDER_BUYER_CLOSE"] = Kind.Order,
+            ["ORDER_BUYER_VIEW_ORDER_SELLER_CLOSE"] = Kind.Order,
+            ["ORDER_BUYER_VIEW_ORDER_BOPS_CLOSE"] = Kind.Order,
+            ["ORDER_BATCH_PAY"] = Kind.Order,
+            ["ORDER_BUYER_VIEW_ORDER_BUYER_REFUND_IN_SALES"] = Kind.Refund,
+            ["ORDER_BUYER_VIEW_ORDER_REFUND_AFTER_SALES"] = Kind.Refund,
+            // inferred names of the Taobao callbacks whose pages show no body (see the docs)
+            ["TAOBAO_ORDER_BUYER_VIEW_ORDER_STATUS_MODIFY"] = Kind.Order,
+            ["TAOBAO_ORDER_BUYER_VIEW_ORDER_REFUND"] = Kind.Refund,
+        };
+
+        /// <summary>The kind of body a message type carries; <see cref="Kind.Other"/> for a type the module does not know.</summary>
+        public static Kind KindOf(string messageType) => KnownTypes.TryGetValue(messageType, out var kind) ? kind : Kind.Other;
+
+        /// <summary>The message types the module reads into typed models.</summary>
+        public static IEnumerable<string> KnownMessageTypes => KnownTypes.Keys;
+
+        public static PandaponMessage Read(MessageEnvelope envelope)
+        {
+            PandaponMessage message;
+            switch (KindOf(envelope.MessageType))
+            {
+                case Kind.Order: message = ReadOrder(envelope.Body); break;
+                case Kind.Refund: message = ReadRefund(envelope.Body); break;
+                case Kind.PriceChange: message = ReadPriceChange(envelope.Body); break;
+                default: message = new Message(); break;
+            }
+            message.MessageType = envelope.MessageType;
+            message.Platform = envelope.Platform;
+            message.SentAt = envelope.SentAt;
+            message.MessageId = envelope.MessageId;
+            message.RawBody = envelope.RawBody;
+            if (envelope.UnreadTimestamp != null) message.UnreadFields.Add("timestamp", envelope.UnreadTimestamp);
+            return message;
+        }
+
+        private static OrderMessage ReadOrder(JsonElement body)
+        {
+            var m = new OrderMessage();
+            var u = m.UnreadFields;
+            foreach (var property in body.EnumerateObject())
+            {
+                string field = property.Name;
+                var value = property.Value;
+                switch (field)
+                {
+                    case "orderId": FieldReading.Read(u, field, value, LenientJson.ReadIdentifier, v => m.OrderId = v); break;
+                    case "orderNo": m.OrderNo = LenientJson.ReadText(value); break;
+                    case "orderStatus":
+                    case "currentStatus": m.OrderStatus = m.OrderStatus ?? LenientJson.ReadText(value); break;
+                    case "payStatus": FieldReading.Read(u, field, value, LenientJson.ReadInt32, v => m.PayStatus = v); break;
+                    case "totalAmount": FieldReading.Read(u, field, value, LenientJson.ReadFenAsYuan, v => m.TotalAmount = v); break;
+                    case "shippingFee": FieldReading.Read(u, field, value, LenientJson.ReadFenAsYuan, v => m.ShippingFee = v); break;
+                    case "productAmount": FieldReading.Read(u, field, value, LenientJson.ReadFenAsYuan, v => m.ProductAmount = v); break;
+                    case "refundAmount": FieldReading.Read(u, field, value, LenientJson.ReadFenAsYuan, v => m.RefundAmount = v); break;
+                    case "refundStatus": m.RefundStatus = LenientJson.ReadText(value); break;
+                    case "closeReason": m.CloseReason = LenientJson.ReadText(value); break;
+                    case "tbCreateTime": FieldReading.Read(u, field, value, LenientJson.ReadTime, v => m.TbCreateTime = v); break;
+                    case "payTime": FieldReading.Read(u, field, value, LenientJson.ReadTime, v => m.PayTime = v); break;
+                    case "msgSendTime": FieldReading.Read(u, field, value, LenientJson.ReadTime, v => m.MsgSendTime = v); break;
+                    case "buyerMemberId": FieldReading.Read(u, field, value, LenientJson.ReadIdentifier, v => m.BuyerMemberId = v); break;
+                    case "sellerMemberId": FieldReading.Read(u, field, value, LenientJson.ReadIdentifier, v => m.SellerMemberId = v); break;
+                }
+            }
+            return m;
+        }
+
+        private static RefundMessage ReadRefund(JsonElement body)
+        {
+            var m = new RefundMessage();
+            var u = m.UnreadFields;
+            foreach (var property in body.EnumerateObject())
+            {
+                string field = property.Name;
+                var value = property.Value;
+                switch (field)
+                {
+                    case "refundId": FieldReading.Read(u, field, value, LenientJson.ReadIdentifier, v => m.RefundId = v); break;
+                    case "orderId":
+                    case "salesOrderId": FieldReading.Read(u, field, value, LenientJson.ReadIdentifier, v => m.OrderId = m.OrderId ?? v); break;
+                    case "currentStatus":
+                    case "refundStatus": m.CurrentStatus = m.CurrentStatus ?? LenientJson.ReadText(value); break;
+                    case "refundAction": m.RefundAction = LenientJson.ReadText(value); break;
+                    case "operator": m.Operator = LenientJson.ReadText(value); break;
+                    case "msgSendTime": FieldReading.Read(u, field, value, LenientJson.ReadTime, v => m.MsgSendTime = v); break;
+                    case "buyerMemberId": FieldReading.Read(u, field, value, LenientJson.ReadIdentifier, v => m.BuyerMemberId = v); break;
+                    case "sellerMemberId": FieldReading.Read(u, field, value, LenientJson.ReadIdentifier, v => m.SellerMemberId = v); break;
+                }
+            }
+            return m;
+        }
+
+        /// <summary>
+        /// Three shapes: 1688's full buyer-view order (<c>baseInfo</c>, amounts already in yuan), Taobao's
+        /// (<c>salesOrderId</c>, <c>subOrders</c>), and the flat order body of the other order messages (fen).
+        /// </summary>
+        private static PriceChangeMessage ReadPriceChange(JsonElement body)
+        {
+            var m = new PriceChangeMessage();
+            var u = m.UnreadFields;
+            foreach (var property in body.EnumerateObject())
+            {
+                string field = property.Name;
+                var value = property.Value;
+                switch (field)
+                {
+                    case "baseInfo": ReadBaseInfo(value, m); break;
+                    case "productItems":
+                    case "subOrders": FieldReading.Read(u, field, value, CountItems, v => m.LineCount = v); break;
+                    case "orderId":
+                    case "salesOrderId": FieldReading.Read(u, field, value, LenientJson.ReadIdentifier, v => m.OrderId = m.OrderId ?? v); break;
+                    case "orderStatus": m.OrderStatus = m.OrderStatus ?? LenientJson.ReadText(value); break;
+                    case "totalAmount": FieldReading.Read(u, field, value, LenientJson.ReadFenAsYuan, v => m.TotalAmount = v); break;
+                    case "shippingFee": FieldReading.Read(u, field, value, LenientJson.ReadFenAsYuan, v => m.ShippingFee = v); break;
+                    case "productAmount": FieldReading.Read(u, field, value, LenientJson.ReadFenAsYuan, v => m.ProductAmount = v); break;
+                }
+            }
+            return m;
+        }
+
+        private static void ReadBaseInfo(JsonElement baseInfo, PriceChangeMessage m)
+        {
+            var u = m.UnreadFields;
+            if (baseInfo.ValueKind == JsonValueKind.Null) return;
+            if (baseInfo.ValueKind != JsonValueKind.Object)
+            {
+                u.Add("baseInfo", FieldReading.RawValue(baseInfo));
+                return;
+            }
+            foreach (var property in baseInfo.EnumerateObject())
+            {
+                string field = "baseInfo." + property.Name;
+                var value = property.Value;
+                switch (property.Name)
+                {
+                    case "id":
+                    case "idOfStr": FieldReading.Read(u, field, value, LenientJson.ReadIdentifier, v => m.OrderId = m.OrderId ?? v); break;
+                    case "status": m.OrderStatus = LenientJson.ReadText(value); break;
+                    case "totalAmount": FieldReading.Read(u, field, value, LenientJson.ReadDecimal, v => m.TotalAmount = v); break;
+                    case "shippingFee": FieldReading.Read(u, field, value, LenientJson.ReadDecimal, v => m.ShippingFee = v); break;
+                    case "sumProductPayment": FieldReading.Read(u, field, value, LenientJson.ReadDecimal, v => m.ProductAmount = v); break;
+                }
+            }
+        }
+
+        private static int? CountItems(JsonElement value)
+        {
+            return LenientJson.ReadUnwrapped<int?>(value, source =>
+            {
+                if (source.ValueKind == JsonValueKind.Null) return null;
+                if (source.ValueKind != JsonValueKind.Array) throw new FormatException("expected an array");
+                return source.GetArrayLength();
+            });
+        }
+    }
+}
