@@ -14,13 +14,18 @@
     FormatsToProcess     = @('Pandapon.Format.ps1xml')
     CmdletsToExport      = @(
         'Clear-PandaponCredential'
+        'Confirm-PandaponOrderReceipt'
         'Get-PandaponCredential'
+        'Get-PandaponOrder'
+        'Get-PandaponOrderLogistics'
+        'Get-PandaponOrderPaymentUrl'
         'Get-PandaponRefund'
         'Get-PandaponSignature'
         'Invoke-PandaponRequest'
         'New-PandaponRefund'
         'Remove-PandaponCredential'
         'Set-PandaponCredential'
+        'Stop-PandaponOrder'
         'Submit-PandaponReturnShipment'
     )
     FunctionsToExport    = @()

@@ -17,11 +17,12 @@ namespace Pandapon.Commands
     {
         /// <summary>
         /// The refund ids ("TQ…"). From the pipeline by value, or by property name from a property called RefundId,
-        /// refundId (names bind regardless of case) or Id.
+        /// refundId (names bind regardless of case), Id, or RefundIds (an order's refunds: an order without any gives nothing).
         /// </summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-        [Alias("Id")]
+        [Alias("Id", "RefundIds")]
         [AllowEmptyString]
+        [AllowEmptyCollection]
         public string[] RefundId { get; set; } = new string[0];
 
         /// <summary>How many requests may be in flight at once.</summary>

@@ -69,6 +69,28 @@ namespace Pandapon.Values
         public static long? ReadInt64(JsonElement value)
             => ReadWholeNumber(value, long.MinValue, long.MaxValue, "expected a whole number");
 
+        /// <summary>An amount or quantity sent as it is meant (yuan with decimals, not fen): a JSON number or a string holding one, exact.</summary>
+        public static decimal? ReadDecimal(JsonElement value)
+        {
+            const string Expected = "expected a number such as 12.50";
+            switch (value.ValueKind)
+            {
+                case JsonValueKind.Null:
+                case JsonValueKind.Undefined:
+                    return null;
+                case JsonValueKind.Number:
+                    if (value.TryGetDecimal(out decimal number)) return number;
+                    break;
+                case JsonValueKind.String:
+                    string text = value.GetString()!.Trim();
+                    if (text.Length == 0) return null;
+                    const NumberStyles DecimalText = NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent;
+                    if (decimal.TryParse(text, DecimalText, CultureInfo.InvariantCulture, out number)) return number;
+                    break;
+            }
+            throw new FormatException(Expected);
+        }
+
         /// <summary>true/false, also sent as 1/0 or as the strings "true", "false", "1", "0" (any case).</summary>
         public static bool? ReadBoolean(JsonElement value)
         {
