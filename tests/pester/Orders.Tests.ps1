@@ -160,6 +160,14 @@ Describe 'Get-PandaponOrder as a list' {
         $lines.OrderId | Select-Object -Unique | Should -Be $order.OrderId
     }
 
+    It 'writes the rows as sent with -Raw, paged the same' {
+        $raw = @(Get-PandaponOrder @M -Raw -First 3)
+        $raw.Count | Should -Be 3
+        $raw[0] | Should -BeOfType [pscustomobject]
+        $raw.ForEach({ $_.baseInfo.idOfStr }) | Should -Be $All[0..2].OrderId
+        $raw[0].baseInfo.createTime | Should -Match '^\d{17}\+0800$'
+    }
+
     It 'completes -Status with the ten statuses' {
         $line = 'Get-PandaponOrder -Status wait'
         $matches = @((TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText)
