@@ -46,8 +46,7 @@ namespace Pandapon.Commands
                 }
                 catch (InvalidValueException e)
                 {
-                    SubmitRefusal(ErrorRecords.FromRefusedInput(new InvalidValueException(e.Message + " No request was sent for it.", e.ParamName ?? "", e),
-                        "Pandapon.InvalidOrderId", id));
+                    SubmitRefusal(ErrorRecords.FromRefusedBatchInput(e, "Pandapon.InvalidOrderId", id));
                     continue;
                 }
                 if (Raw) Submit(read.Request(), id, response => JsonToPowerShell.Convert(response.Data));

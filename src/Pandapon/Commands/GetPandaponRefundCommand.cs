@@ -59,8 +59,7 @@ namespace Pandapon.Commands
                 }
                 catch (InvalidValueException e)
                 {
-                    SubmitRefusal(ErrorRecords.FromRefusedInput(new InvalidValueException(e.Message + " No request was sent for it.", e.ParamName ?? "", e),
-                        "Pandapon.InvalidRefundId", id));
+                    SubmitRefusal(ErrorRecords.FromRefusedBatchInput(e, "Pandapon.InvalidRefundId", id));
                     continue;
                 }
                 Submit(read.Request(), id, response => Raw ? JsonToPowerShell.Convert(response.Data) : read.Read(response));
