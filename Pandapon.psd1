@@ -15,7 +15,11 @@
     CmdletsToExport      = @(
         'Clear-PandaponCredential'
         'ConvertFrom-PandaponMessage'
+        'Confirm-PandaponOrderReceipt'
         'Get-PandaponCredential'
+        'Get-PandaponOrder'
+        'Get-PandaponOrderLogistics'
+        'Get-PandaponOrderPaymentUrl'
         'Get-PandaponRefund'
         'Get-PandaponSignature'
         'Invoke-PandaponRequest'
@@ -23,6 +27,7 @@
         'Receive-PandaponMessage'
         'Remove-PandaponCredential'
         'Set-PandaponCredential'
+        'Stop-PandaponOrder'
         'Submit-PandaponReturnShipment'
         'Test-PandaponCredential'
     )
@@ -39,6 +44,7 @@
 - Reads: Get-PandaponRefund (1688 after-sales refunds as typed objects), Invoke-PandaponRequest (any endpoint, signed).
 - Writes: New-PandaponRefund (open a 1688 refund or return) and Submit-PandaponReturnShipment (report the return waybill); every value checked before sending, never retried automatically, -WhatIf, CSV input.
 - Test-PandaponCredential: one harmless signed request says whether the key, user id and signing recipe work; -TryRecipes finds the recipe a server accepts.
+- Orders: Get-PandaponOrder (1688 orders by id, or listed by status and time with automatic lazy paging: -First, -Skip, -IncludeTotalCount), Get-PandaponOrderLogistics (tracking steps), Get-PandaponOrderPaymentUrl (cashier links), Stop-PandaponOrder (cancel an unpaid order), Confirm-PandaponOrderReceipt (confirm receipt); orders pipe into Get-PandaponRefund.
 - A local sandbox of the API for tests and runbooks.
 Changed in 0.2: the default signing recipe is {AccessKey}{Timestamp}{Nonce}{SecretKey} (MD5, upper case, timestamp in milliseconds); the earlier access-key=...&key=... template stays available with -SignatureTemplate, and profiles that stored no template follow the new default. The timestamp unit (Milliseconds or Seconds) is part of the recipe: -TimestampUnit, PANDAPON_TIMESTAMP_UNIT, profiles. A batch stops at the first authentication refusal with one terminating error. A template without {SecretKey} is refused.
 Changed during the preview: Set-PandaponCredential -StoreAs only saves the profile and no longer switches the session''s credentials (as Set-AWSCredential -StoreAs); Set-PandaponCredential -ProfileName makes a profile current. Removing the profile the session uses clears the session''s credentials, with a warning. Profile names compare without regard to letter case, and a store holding two names that differ only in case is refused. Get-PandaponCredential -ListAvailable is sorted by name.'

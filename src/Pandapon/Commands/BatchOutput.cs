@@ -37,16 +37,40 @@ namespace Pandapon.Commands
         /// <summary>What the pipeline thread does while it waits, and before each outcome: the client's lines, then the bar.</summary>
         public void Idle(BatchProgress progress)
         {
-            while (Log.TryTake(out LogStream stream, out string line))
-            {
-                if (stream == LogStream.Debug) _cmdlet.WriteDebug(line);
-                else _cmdlet.WriteVerbose(line);
-            }
+            WriteLogLines();
             if (_activity == null || !(progress.Next() is ProgressReport report)) return;
             var record = new ProgressRecord(ProgressId, _activity, report.Status);
             if (report.PercentComplete is int percent) record.PercentComplete = percent;
             if (report.SecondsRemaining is int seconds) record.SecondsRemaining = seconds;
             _cmdlet.WriteProgress(record);
+        }
+
+        /// <summary>The client's Verbose and Debug lines waiting to be written.</summary>
+        public void WriteLogLines()
+        {
+            while (Log.TryTake(out LogStream stream, out string line))
+            {
+                if (stream == LogStream.Debug) _cmdlet.WriteDebug(line);
+                else _cmdlet.WriteVerbose(line);
+            }
+        }
+
+        /// <summary>
+        /// Writes <paramref name="output"/> (each item when <paramref name="enumerate"/>), first the one warning of each
+        /// record read with fields left empty (<see cref="IHasUnreadFields"/>), so no unread value passes unnoticed.
+        /// </summary>
+        public static void WriteWithWarnings(Cmdlet cmdlet, object output, bool enumerate)
+        {
+            if (enumerate && output is IEnumerable items && !(output is string) && !(output is IDictionary))
+            {
+                foreach (object? item in items)
+                {
+                    if (item != null) WriteWithWarnings(cmdlet, item, enumerate: false);
+                }
+                return;
+            }
+            if (output is IHasUnreadFields read && read.UnreadFields.Warning(read.RecordLabel) is string warning) cmdlet.WriteWarning(warning);
+            cmdlet.WriteObject(output);
         }
 
         /// <summary>The end of the batch: the last lines, and the bar completed if it was shown.</summary>
@@ -82,27 +106,7 @@ namespace Pandapon.Commands
                 _cmdlet.WriteError(pending.OnError?.Invoke(record) ?? record);
                 return;
             }
-            if (output != null) WriteOutput(output, pending.Enumerate);
-        }
-
-        /// <summary>
-        /// Writes an output (each item, when enumerated); a model with unread fields gets its one warning just before
-        /// it: the one place every cmdlet's records are warned about (docs/internals.md, "Reading data").
-        /// </summary>
-        private void WriteOutput(object output, bool enumerate)
-        {
-            if (enumerate && output is IEnumerable items && !(output is string) && !(output is IDictionary))
-            {
-                foreach (object? item in items) WriteOne(item);
-                return;
-            }
-            WriteOne(output);
-        }
-
-        private void WriteOne(object? item)
-        {
-            if (item is IHasUnreadFields read && read.UnreadFields.Warning(read.RecordLabel) is string warning) _cmdlet.WriteWarning(warning);
-            _cmdlet.WriteObject(item);
+            if (output != null) WriteWithWarnings(_cmdlet, output, pending.Enumerate);
         }
 
         /// <summary>One input of the batch: how to write its outcome.</summary>

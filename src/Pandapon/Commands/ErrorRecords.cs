@@ -4,6 +4,7 @@ using System.Management.Automation;
 using System.Text.Json;
 using Pandapon.Api;
 using Pandapon.Credentials;
+using Pandapon.Values;
 
 namespace Pandapon.Commands
 {
@@ -38,6 +39,13 @@ namespace Pandapon.Commands
         /// </summary>
         public static ErrorRecord FromRefusedInput(ArgumentException e, string errorId, object? target)
             => new ErrorRecord(e, errorId, ErrorCategory.InvalidArgument, target);
+
+        /// <summary>
+        /// One input of a batch refused by its check before anything was sent: the check's message, which names the
+        /// parameter and the value, and that no request was sent for it; the other inputs go on.
+        /// </summary>
+        public static ErrorRecord FromRefusedBatchInput(InvalidValueException e, string errorId, object? target)
+            => FromRefusedInput(new InvalidValueException(e.Message + " No request was sent for it.", e.ParamName ?? "", e), errorId, target);
 
         /// <summary>The failures of reading an answer that become an error record for that input (the batch goes on).</summary>
         public static bool IsReadFailure(Exception e)

@@ -17,11 +17,12 @@ namespace Pandapon.Commands
     {
         /// <summary>
         /// The refund ids ("TQ…"). From the pipeline by value, or by property name from a property called RefundId,
-        /// refundId (names bind regardless of case) or Id.
+        /// refundId (names bind regardless of case), Id, or RefundIds (an order's refunds: an order without any gives nothing).
         /// </summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-        [Alias("Id")]
+        [Alias("Id", "RefundIds")]
         [AllowEmptyString]
+        [AllowEmptyCollection]
         public string[] RefundId { get; set; } = new string[0];
 
         /// <summary>How many requests may be in flight at once.</summary>
@@ -58,8 +59,7 @@ namespace Pandapon.Commands
                 }
                 catch (InvalidValueException e)
                 {
-                    SubmitRefusal(ErrorRecords.FromRefusedInput(new InvalidValueException(e.Message + " No request was sent for it.", e.ParamName ?? "", e),
-                        "Pandapon.InvalidRefundId", id));
+                    SubmitRefusal(ErrorRecords.FromRefusedBatchInput(e, "Pandapon.InvalidRefundId", id));
                     continue;
                 }
                 Submit(read.Request(), id, response => Raw ? JsonToPowerShell.Convert(response.Data) : read.Read(response));

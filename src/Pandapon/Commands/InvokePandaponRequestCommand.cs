@@ -98,6 +98,8 @@ namespace Pandapon.Commands
                 return RefundCreateEndpoint.Hints(NewPandaponRefundCommand.Names);
             if (request.Method == ReturnShipmentEndpoint.Method && request.Path == ReturnShipmentEndpoint.Path)
                 return ReturnShipmentEndpoint.Hints(SubmitPandaponReturnShipmentCommand.Names);
+            if (request.Method == OrderCancelEndpoint.Method && request.Path == OrderCancelEndpoint.Path)
+                return OrderCancelEndpoint.Hints(StopPandaponOrderCommand.Names);
             return null;
         }
     }

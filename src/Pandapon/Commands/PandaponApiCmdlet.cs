@@ -91,6 +91,28 @@ namespace Pandapon.Commands
 
         private static readonly Task<ApiResponse> RefusedTask = Task.FromResult<ApiResponse>(null!);
 
+        /// <summary>
+        /// Writes a paged list (a cmdlet with SupportsPaging): page n is <paramref name="request"/>(n), read by
+        /// <paramref name="read"/>; -First, -Skip and -IncludeTotalCount come from PagingParameters; the pages are walked
+        /// lazily by <see cref="Pager{T}"/>; a failed page ends the list with one error saying how to resume
+        /// (<see cref="PagedListOutput"/>). <paramref name="itemsName"/> names the items in it ("orders").
+        /// </summary>
+        protected void WritePagedList<T>(Func<int, ApiRequest> request, Func<ApiResponse, Page<T>> read, int pageSize, string itemsName)
+        {
+            ApiCredential credential = Credentials.Credential;
+            PandaponClient client = PandaponClient.For(credential.Endpoint);
+            LogRelay log = Output.Log;
+            Task<Page<T>> Fetch(int pageNo, CancellationToken token)
+            {
+                ApiRequest page = request(pageNo);
+                ApplyTo(page);
+                return client.SendAsync(page, credential, token, log).ContinueWith(sent => read(sent.GetAwaiter().GetResult()), token,
+                    TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            }
+            using (var pager = new Pager<T>(Fetch, pageSize, PagingParameters.Skip, PagingParameters.First, CancellationToken))
+                PagedListOutput.Write(this, pager, Output, itemsName, pageSize);
+        }
+
         protected override void EndProcessing()
         {
             WaitForAll();
@@ -107,7 +129,7 @@ namespace Pandapon.Commands
             Output.Complete(batch.Progress);
         }
 
-        private BatchOutput Output => _output ?? (_output = new BatchOutput(this, ProgressActivity, CancellationToken,
+        internal BatchOutput Output => _output ?? (_output = new BatchOutput(this, ProgressActivity, CancellationToken,
             new LogRelay(IsStreamEnabled("Verbose", "VerbosePreference"), IsStreamEnabled("Debug", "DebugPreference"))));
 
         private void Enqueue(BatchOutput.Pending pending, Func<CancellationToken, Task<ApiResponse>> work)

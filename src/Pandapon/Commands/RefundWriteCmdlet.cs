@@ -8,53 +8,11 @@ using Pandapon.Values;
 namespace Pandapon.Commands
 {
     /// <summary>
-    /// The base of the cmdlets that change a 1688 refund (New-PandaponRefund, Submit-PandaponReturnShipment): what they
-    /// share beyond <see cref="PandaponApiCmdlet"/> is -Force, -PassThru (the refund read back through
-    /// <c>/alibaba/refund/info</c>), and errors that say what a failure means for a write that is never retried.
+    /// The base of the cmdlets that change a 1688 refund (New-PandaponRefund, Submit-PandaponReturnShipment): beyond
+    /// <see cref="ApiWriteCmdlet"/>, the refund read back through <c>/alibaba/refund/info</c> for -PassThru.
     /// </summary>
-    public abstract class RefundWriteCmdlet : PandaponApiCmdlet
+    public abstract class RefundWriteCmdlet : ApiWriteCmdlet
     {
-        /// <summary>Returns the refund read back after the change, instead of what was submitted.</summary>
-        [Parameter]
-        public SwitchParameter PassThru { get; set; }
-
-        /// <summary>Changes without asking for confirmation.</summary>
-        [Parameter]
-        public SwitchParameter Force { get; set; }
-
-        /// <summary>
-        /// Sends the write once (never retried) and returns <paramref name="read"/>(answer), or null after an error record.
-        /// A failure after which the write may have been carried out (a timeout, a broken connection, an unreadable
-        /// answer, a server error) is reported under <paramref name="outcomeUnknownId"/> with <paramref name="whatMayHaveHappened"/>
-        /// and how to check before trying again.
-        /// </summary>
-        protected T? SendWrite<T>(ApiRequest request, object? target, Func<ApiResponse, T> read, string outcomeUnknownId,
-            string whatMayHaveHappened, string howToCheck) where T : class
-        {
-            return Send(request, target, read, record =>
-            {
-                if (!(record.Exception is PandaponApiException failure) || !failure.MayHaveTakenEffect) return record;
-                return ErrorRecords.WithContext(record, outcomeUnknownId,
-                    $"{failure.Message} {whatMayHaveHappened} {howToCheck}", howToCheck);
-            });
-        }
-
-        /// <summary>
-        /// Sends one request, waits for it and returns <paramref name="map"/>(response) without writing it; null after an
-        /// error record was written (as with Submit). For a write whose next step depends on its answer.
-        /// </summary>
-        private T? Send<T>(ApiRequest request, object? target, Func<ApiResponse, T> map, Func<ErrorRecord, ErrorRecord> onError) where T : class
-        {
-            T? result = null;
-            Submit(request, target, r =>
-            {
-                result = map(r);
-                return null;
-            }, onError: onError);
-            WaitForAll();
-            return result;
-        }
-
         /// <summary>
         /// Reads refund <paramref name="refundId"/> back and writes it (-PassThru). A failure says that the write itself
         /// succeeded (<paramref name="whatWasDone"/>), so that nobody sends it again.

@@ -52,6 +52,20 @@ namespace Pandapon.Values
             return ids;
         }
 
+        /// <summary>
+        /// One of <paramref name="allowed"/> (compared without case; white space around it trimmed), returned as
+        /// <paramref name="allowed"/> spells it; anything else is refused, listing the accepted values.
+        /// </summary>
+        public static string OneOf(string? text, string source, IReadOnlyList<string> allowed, string what)
+        {
+            string value = (text ?? "").Trim();
+            foreach (string candidate in allowed)
+            {
+                if (string.Equals(candidate, value, StringComparison.OrdinalIgnoreCase)) return candidate;
+            }
+            throw Invalid(source, text, $"{what} is one of {string.Join(", ", allowed)}");
+        }
+
         /// <summary>Longest refund id accepted before sending ("TQ" and digits; 1688's own are 19 characters).</summary>
         public const int MaxRefundIdLength = 64;
 

@@ -65,6 +65,32 @@ namespace Pandapon.Values
         public static int? ReadInt32(JsonElement value)
             => (int?)ReadWholeNumber(value, int.MinValue, int.MaxValue, "expected a whole number");
 
+        /// <summary>A count that may pass int's range (a list's total): a whole number, also sent as a string.</summary>
+        public static long? ReadInt64(JsonElement value)
+            => ReadWholeNumber(value, long.MinValue, long.MaxValue, "expected a whole number");
+
+        /// <summary>An amount or quantity sent as it is meant (yuan with decimals, not fen): a JSON number or a string holding one, exact.</summary>
+        public static decimal? ReadDecimal(JsonElement value)
+        {
+            const string Expected = "expected a number such as 12.50";
+            switch (value.ValueKind)
+            {
+                case JsonValueKind.Null:
+                case JsonValueKind.Undefined:
+                    return null;
+                case JsonValueKind.Number:
+                    if (value.TryGetDecimal(out decimal number)) return number;
+                    break;
+                case JsonValueKind.String:
+                    string text = value.GetString()!.Trim();
+                    if (text.Length == 0) return null;
+                    const NumberStyles DecimalText = NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent;
+                    if (decimal.TryParse(text, DecimalText, CultureInfo.InvariantCulture, out number)) return number;
+                    break;
+            }
+            throw new FormatException(Expected);
+        }
+
         /// <summary>true/false, also sent as 1/0 or as the strings "true", "false", "1", "0" (any case).</summary>
         public static bool? ReadBoolean(JsonElement value)
         {
@@ -95,28 +121,6 @@ namespace Pandapon.Values
             return fen.HasValue ? FenToYuan(fen.Value) : (decimal?)null;
         }
 
-        /// <summary>
-        /// An amount already in yuan (1688's buyer view sends some as decimals, e.g. 19.90), also as a string; exact.
-        /// </summary>
-        public static decimal? ReadDecimal(JsonElement value)
-        {
-            const string Expected = "expected a number, for example 19.90";
-            switch (value.ValueKind)
-            {
-                case JsonValueKind.Null:
-                case JsonValueKind.Undefined:
-                    return null;
-                case JsonValueKind.Number:
-                    if (value.TryGetDecimal(out decimal number)) return number;
-                    break;
-                case JsonValueKind.String:
-                    string text = value.GetString()!.Trim();
-                    if (text.Length == 0) return null;
-                    if (decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out number)) return number;
-                    break;
-            }
-            throw new FormatException(Expected);
-        }
 
         /// <summary>
         /// fen / 100, built directly as a decimal with two decimal places (so 1230 fen shows as 12.30): exact for

@@ -1,0 +1,109 @@
+<# Get-PandaponOrder's listing against what a user would write without the module: a hand-signed Invoke-RestMethod
+   page loop, side by side in this process against the same sandbox (10,000 orders, pages of 50, 50 ms latency), so
+   the ratio survives a noisy machine. Then peak memory of a whole listing of 10,000 and of 100,000 orders, each in
+   a fresh pwsh: lazy paging should keep it flat (goal: 100,000 within 20 % of 10,000).
+   Run by `./build.ps1 Bench` in a child pwsh after a build. #>
+param(
+    [string]$Configuration = 'Release',
+    [int]$Count = 10000,
+    [int]$PageSize = 50,
+    [int]$LatencyMs = 50
+)
+$ErrorActionPreference = 'Stop'
+$root = Split-Path -Parent $PSScriptRoot
+Import-Module (Join-Path $root 'build/Pandapon.Dev.psm1')
+$modulePath = Join-Path $root 'out/Pandapon'
+Import-Module $modulePath
+$env:PANDAPON_CONFIG_DIR = Join-Path ([IO.Path]::GetTempPath()) "pandapon-bench-$PID"
+
+function Invoke-HandSignedPageLoop {
+    <# The loop a user writes with only Invoke-RestMethod: sign each page request by hand, one page after another. #>
+    param($Sandbox, [int]$PageSize)
+    $md5 = [Security.Cryptography.MD5]::Create()
+    $alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789'
+    $pageNo = 0
+    do {
+        $pageNo++
+        $timestamp = [DateTimeOffset]::UtcNow.ToUnixTimeMilliseconds()
+        $nonce = -join (1..32 | ForEach-Object { $alphabet[(Get-Random -Maximum 62)] })
+        $canonical = "access-key=$($Sandbox.accessKey)&nonce-str=$nonce&timestamp=$timestamp&key=$($Sandbox.secretKey)"
+        $signature = [BitConverter]::ToString($md5.ComputeHash([Text.Encoding]::UTF8.GetBytes($canonical))).Replace('-', '')
+        $headers = @{ 'access-key' = $Sandbox.accessKey; 'timestamp' = "$timestamp"; 'nonce-str' = $nonce; 'user-id' = $Sandbox.userId; 'signature' = $signature }
+        $response = Invoke-RestMethod -Method Post -Uri "$($Sandbox.endpoint)/v2/alibaba/order/page" -Headers $headers `
+            -ContentType 'application/json' -Body (@{ webSite = '1688'; pageNo = $pageNo; pageSize = $PageSize } | ConvertTo-Json -Compress)
+        if ($response.code -ne 200) { throw "loop: page $pageNo answered $($response.code) $($response.msg)" }
+        $rows = @($response.data.data)
+        $rows
+    } while ($rows.Count -eq $PageSize)
+}
+
+function Measure-Throughput {
+    $sandbox = Start-PandaponSandbox -Configuration $Configuration -ArgumentList '--orders', "$Count", '--refunds', '0', '--latency-ms', "$LatencyMs"
+    try {
+        Set-PandaponCredential -AccessKey $sandbox.accessKey -SecretKey $sandbox.secretKey -UserId $sandbox.userId -Endpoint $sandbox.endpoint
+        # Warm both paths once so neither pays JIT or connection set-up in the measurement.
+        $null = Get-PandaponOrder -First 3
+        $null = Invoke-HandSignedPageLoop -Sandbox $sandbox -PageSize 1 | Select-Object -First 1
+
+        $moduleCount = 0; $loopCount = 0
+        $module = Measure-Command { Get-PandaponOrder -PageSize $PageSize | ForEach-Object { $moduleCount++ } }
+        $loop = Measure-Command { Invoke-HandSignedPageLoop -Sandbox $sandbox -PageSize $PageSize | ForEach-Object { $loopCount++ } }
+        # The sandbox lists the caller's orders only (a tenth of its fresh orders are another buyer's).
+        if ($moduleCount -ne $loopCount -or $moduleCount -lt $Count * 0.8) { throw "bench: expected the same listing of most of $Count orders, module $moduleCount, loop $loopCount" }
+        [pscustomobject]@{
+            Orders          = $moduleCount
+            PageSize        = $PageSize
+            LatencyMs       = $LatencyMs
+            ModuleSeconds   = [math]::Round($module.TotalSeconds, 2)
+            LoopSeconds     = [math]::Round($loop.TotalSeconds, 2)
+            ModulePerSecond = [math]::Round($moduleCount / $module.TotalSeconds)
+            LoopPerSecond   = [math]::Round($loopCount / $loop.TotalSeconds)
+            Ratio           = [math]::Round($loop.TotalSeconds / $module.TotalSeconds, 1)
+        }
+    }
+    finally {
+        $sandbox | Stop-PandaponSandbox
+        Clear-PandaponCredential
+    }
+}
+
+function Measure-PeakMemory([int]$Orders, [int]$ListPageSize) {
+    <# A whole listing of -Orders orders in a fresh pwsh (so nothing else is in its memory), counted, not kept. #>
+    $sandbox = Start-PandaponSandbox -Configuration $Configuration -ArgumentList '--orders', "$Orders", '--refunds', '0'
+    try {
+        $script = @"
+`$ErrorActionPreference = 'Stop'
+Import-Module '$modulePath'
+`$credential = [pscredential]::new('$($sandbox.accessKey)', (ConvertTo-SecureString '$($sandbox.secretKey)' -AsPlainText -Force))
+`$n = 0
+Get-PandaponOrder -Credential `$credential -UserId '$($sandbox.userId)' -Endpoint '$($sandbox.endpoint)' -PageSize $ListPageSize | ForEach-Object { `$n++ }
+"`$n `$([Diagnostics.Process]::GetCurrentProcess().PeakWorkingSet64) `$([GC]::GetTotalMemory(`$true))"
+"@
+        $encoded = [Convert]::ToBase64String([Text.Encoding]::Unicode.GetBytes($script))
+        $pwsh = Get-PwshInvocation
+        $leading = @($pwsh | Select-Object -Skip 1)
+        $line = & $pwsh[0] @leading -NoProfile -NonInteractive -EncodedCommand $encoded
+        if ($LASTEXITCODE -ne 0) { throw "bench: the listing of $Orders orders failed: $line" }
+        $listed, $peak, $heap = "$line".Trim().Split(' ')
+        if ([long]$listed -lt $Orders * 0.8) { throw "bench: listed $listed of $Orders orders" }
+        # The managed heap after a full collection at the end tells retention (a leak) apart from the GC's own sizing.
+        [pscustomobject]@{ Orders = [long]$listed; PageSize = $ListPageSize; PeakMB = [math]::Round([long]$peak / 1MB, 1); HeapAfterGcMB = [math]::Round([long]$heap / 1MB, 1) }
+    }
+    finally { $sandbox | Stop-PandaponSandbox }
+}
+
+Write-Host "Get-PandaponOrder against a hand-signed Invoke-RestMethod page loop: $Count orders, pages of $PageSize, $LatencyMs ms latency"
+$throughput = Measure-Throughput
+$throughput | Format-Table -AutoSize | Out-Host
+Write-Host ("Module {0} orders/s, loop {1} orders/s: {2}x the loop (pages fetched ahead, at most two in flight)." -f $throughput.ModulePerSecond, $throughput.LoopPerSecond, $throughput.Ratio)
+
+# Pages of 20 keep each answer under the 85,000 bytes above which .NET puts a buffer on the large object heap (an
+# order is about 3 KB of JSON); the default 50 does not, and large-object garbage is collected only in full collections.
+Write-Host 'Peak memory (working set) of a whole listing, each in a fresh pwsh'
+foreach ($listPageSize in $PageSize, 20) {
+    $memory = @(Measure-PeakMemory 10000 $listPageSize; Measure-PeakMemory 100000 $listPageSize)
+    $memory | Format-Table -AutoSize | Out-Host
+    $growth = [math]::Round(100 * ($memory[1].PeakMB / $memory[0].PeakMB - 1), 1)
+    Write-Host ("Pages of {3}: 100,000 orders peak {0} MB against {1} MB for 10,000: {2} % more (goal: within 20 %)." -f $memory[1].PeakMB, $memory[0].PeakMB, $growth, $listPageSize)
+}
+Remove-Item -Recurse -Force $env:PANDAPON_CONFIG_DIR -ErrorAction SilentlyContinue

@@ -1,0 +1,58 @@
+using System;
+using System.Management.Automation;
+using Pandapon.Api;
+using Pandapon.Client;
+using Pandapon.Endpoints;
+using Pandapon.Values;
+
+namespace Pandapon.Commands
+{
+    /// <summary>
+    /// The base of the cmdlets that change something through the API (refunds, orders): -Force, -PassThru, and a send
+    /// that is never retried and whose errors say what a failure means for a write (it may or may not have happened).
+    /// </summary>
+    public abstract class ApiWriteCmdlet : PandaponApiCmdlet
+    {
+        /// <summary>Returns what was changed, read back after the change, instead of what was submitted.</summary>
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
+        /// <summary>Changes without asking for confirmation.</summary>
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
+        /// <summary>
+        /// Sends the write once (never retried) and returns <paramref name="read"/>(answer), or null after an error record.
+        /// A failure after which the write may have been carried out (a timeout, a broken connection, an unreadable
+        /// answer, a server error) is reported under <paramref name="outcomeUnknownId"/> with <paramref name="whatMayHaveHappened"/>
+        /// and how to check before trying again.
+        /// </summary>
+        protected T? SendWrite<T>(ApiRequest request, object? target, Func<ApiResponse, T> read, string outcomeUnknownId,
+            string whatMayHaveHappened, string howToCheck) where T : class
+        {
+            return Send(request, target, read, record =>
+            {
+                if (!(record.Exception is PandaponApiException failure) || !failure.MayHaveTakenEffect) return record;
+                return ErrorRecords.WithContext(record, outcomeUnknownId,
+                    $"{failure.Message} {whatMayHaveHappened} {howToCheck}", howToCheck);
+            });
+        }
+
+        /// <summary>
+        /// Sends one request, waits for it and returns <paramref name="map"/>(response) without writing it; null after an
+        /// error record was written (as with Submit). For a write whose next step depends on its answer.
+        /// </summary>
+        private T? Send<T>(ApiRequest request, object? target, Func<ApiResponse, T> map, Func<ErrorRecord, ErrorRecord> onError) where T : class
+        {
+            T? result = null;
+            Submit(request, target, r =>
+            {
+                result = map(r);
+                return null;
+            }, onError: onError);
+            WaitForAll();
+            return result;
+        }
+
+    }
+}

@@ -1,0 +1,130 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Management.Automation;
+using Pandapon.Conversion;
+using Pandapon.Endpoints;
+using Pandapon.Models;
+using Pandapon.Values;
+
+namespace Pandapon.Commands
+{
+    /// <summary>
+    /// <para type="synopsis">Gets 1688 orders: by id, or as a list filtered by status and time, paged lazily.</para>
+    /// </summary>
+    [Cmdlet(VerbsCommon.Get, "PandaponOrder", DefaultParameterSetName = ListSet, SupportsPaging = true, HelpUri = OnlineHelp.BaseUri + "Get-PandaponOrder.md")]
+    [OutputType(typeof(Order))]
+    [OutputType(typeof(PSObject))]
+    public sealed class GetPandaponOrderCommand : PandaponApiCmdlet
+    {
+        private const string ListSet = "List";
+        private const string ByIdSet = "ById";
+
+        /// <summary>The order ids (19 digits). From the pipeline by value, or by property name (OrderId, orderId, order_id, Id).</summary>
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByIdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("order_id", "Id")]
+        [AllowEmptyString]
+        public string[] OrderId { get; set; } = new string[0];
+
+        /// <summary>Only orders in this 1688 status.</summary>
+        [Parameter(ParameterSetName = ListSet)]
+        [ArgumentCompleter(typeof(OrderStatusCompleter))]
+        public string? Status { get; set; }
+
+        /// <summary>Only orders placed at or after this time.</summary>
+        [Parameter(ParameterSetName = ListSet)]
+        public DateTimeOffset? CreatedAfter { get; set; }
+
+        /// <summary>Only orders placed at or before this time.</summary>
+        [Parameter(ParameterSetName = ListSet)]
+        public DateTimeOffset? CreatedBefore { get; set; }
+
+        /// <summary>Orders per request (1-100).</summary>
+        [Parameter(ParameterSetName = ListSet)]
+        public int PageSize { get; set; } = OrderPageEndpoint.DefaultPageSize;
+
+        /// <summary>Extra body fields of the page request, for filters the cmdlet does not have.</summary>
+        [Parameter(ParameterSetName = ListSet)]
+        public Hashtable? Filter { get; set; }
+
+        /// <summary>How many requests may be in flight at once (by id).</summary>
+        [Parameter(ParameterSetName = ByIdSet)]
+        [ValidateRange(1, 64)]
+        public int ThrottleLimit { get; set; } = 8;
+
+        /// <summary>Emit each order as the API sent it (a PSCustomObject) instead of an Order.</summary>
+        [Parameter]
+        public SwitchParameter Raw { get; set; }
+
+        /// <summary>This cmdlet's parameters by the API fields they fill, for the endpoints' checks.</summary>
+        internal static readonly ParameterNames Names = new ParameterNames(new Dictionary<string, string>
+        {
+            ["orderId"] = ParameterName(nameof(OrderId)),
+            ["orderStatus"] = ParameterName(nameof(Status)),
+            ["createStartTime"] = ParameterName(nameof(CreatedAfter)),
+            ["createEndTime"] = ParameterName(nameof(CreatedBefore)),
+            ["pageSize"] = ParameterName(nameof(PageSize)),
+            ["filter"] = ParameterName(nameof(Filter)),
+        });
+
+        protected override int MaxConcurrentRequests => ThrottleLimit;
+
+        protected override string? ProgressActivity => "Get-PandaponOrder: reading orders";
+
+        protected override void BeginProcessing()
+        {
+            if (ParameterSetName == ByIdSet)
+            {
+                foreach (string paging in new[] { "First", "Skip", "IncludeTotalCount" })
+                {
+                    if (MyInvocation.BoundParameters.ContainsKey(paging))
+                        ThrowInvalidArgument("Pandapon.InvalidArgument", $"-{paging} pages the order list and cannot be used with -OrderId; to take part of the ids, use Select-Object before Get-PandaponOrder.", paging);
+                }
+                if (MyInvocation.BoundParameters.ContainsKey(nameof(OrderId))) ExpectedTotal = OrderId.Length;
+            }
+            base.BeginProcessing();
+        }
+
+        protected override void ProcessRecord()
+        {
+            if (ParameterSetName == ListSet)
+            {
+                WriteList();
+                return;
+            }
+            foreach (string id in OrderId)
+            {
+                OrderDetailEndpoint read;
+                try
+                {
+                    read = OrderDetailEndpoint.Check(id, Names);
+                }
+                catch (InvalidValueException e)
+                {
+                    SubmitRefusal(ErrorRecords.FromRefusedBatchInput(e, "Pandapon.InvalidOrderId", id));
+                    continue;
+                }
+                Submit(read.Request(), id, response => Raw ? JsonToPowerShell.Convert(response.Data) : read.Read(response));
+            }
+        }
+
+        private void WriteList()
+        {
+            OrderPageEndpoint list;
+            try
+            {
+                string? extraFields = Filter == null ? null : PowerShellToJson.Serialize(Filter, ParameterName(nameof(Filter)));
+                list = OrderPageEndpoint.Check(Status, CreatedAfter, CreatedBefore, PageSize, extraFields, Names);
+            }
+            catch (ArgumentException e)
+            {
+                ThrowInvalidArgument("Pandapon.InvalidArgument", InvalidValueException.PlainMessage(e) + " No request was sent.", e.ParamName, e);
+                return;
+            }
+            if (Raw)
+                WritePagedList(list.Request, response => PageReader.Read<object>(response, OrderPageEndpoint.Method + " " + OrderPageEndpoint.Path, row => JsonToPowerShell.Convert(row)!), list.PageSize, "orders");
+            else
+                WritePagedList(list.Request, list.ReadPage, list.PageSize, "orders");
+        }
+    }
+}
