@@ -121,7 +121,6 @@ namespace Pandapon.Values
             return fen.HasValue ? FenToYuan(fen.Value) : (decimal?)null;
         }
 
-
         /// <summary>
         /// fen / 100, built directly as a decimal with two decimal places (so 1230 fen shows as 12.30): exact for
         /// every <c>long</c>, because the decimal's 96-bit mantissa holds any 64-bit magnitude.
