@@ -14,7 +14,7 @@ namespace Pandapon.Commands
     /// <summary>
     /// <para type="synopsis">Turns PandaPon callback bodies (webhook requests) into typed order, refund and price-change events.</para>
     /// </summary>
-    [Cmdlet(VerbsData.ConvertFrom, "PandaponMessage", DefaultParameterSetName = InputSet)]
+    [Cmdlet(VerbsData.ConvertFrom, "PandaponMessage", DefaultParameterSetName = InputSet, HelpUri = OnlineHelp.BaseUri + "ConvertFrom-PandaponMessage.md")]
     [OutputType(typeof(OrderMessage), typeof(RefundMessage), typeof(PriceChangeMessage), typeof(Message))]
     public sealed class ConvertFromPandaponMessageCommand : MessageCmdlet
     {

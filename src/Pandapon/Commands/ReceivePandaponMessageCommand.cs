@@ -13,7 +13,7 @@ namespace Pandapon.Commands
     /// <summary>
     /// <para type="synopsis">Listens for PandaPon message callbacks over HTTP and writes each message to the pipeline as it arrives.</para>
     /// </summary>
-    [Cmdlet(VerbsCommunications.Receive, "PandaponMessage")]
+    [Cmdlet(VerbsCommunications.Receive, "PandaponMessage", HelpUri = OnlineHelp.BaseUri + "Receive-PandaponMessage.md")]
     [OutputType(typeof(OrderMessage), typeof(RefundMessage), typeof(PriceChangeMessage), typeof(Message))]
     public sealed class ReceivePandaponMessageCommand : MessageCmdlet
     {
