@@ -8,9 +8,11 @@ using Pandapon.Values;
 namespace Pandapon.Commands
 {
     /// <summary>
-    /// The base of the cmdlets that change a 1688 refund (New-PandaponRefund, Submit-PandaponReturnShipment): what they
-    /// share beyond <see cref="PandaponApiCmdlet"/> is -Force, -PassThru (the refund read back through
-    /// <c>/alibaba/refund/info</c>), and errors that say what a failure means for a write that is never retried.
+    /// The base of the cmdlets that change a 1688 refund (New-PandaponRefund, Submit-PandaponReturnShipment) or a Taobao
+    /// reverse order (Stop-PandaponTaobaoRefund, Send-PandaponTaobaoRefundMessage): what they share beyond
+    /// <see cref="PandaponApiCmdlet"/> is -Force, -PassThru (the refund read back through <c>/alibaba/refund/info</c>, the
+    /// reverse order through <c>/v2/taobao/order/refund/query</c>), and errors that say what a failure means for a write
+    /// that is never retried.
     /// </summary>
     public abstract class RefundWriteCmdlet : PandaponApiCmdlet
     {
@@ -67,6 +69,19 @@ namespace Pandapon.Commands
                     $"{whatWasDone}, but reading refund {refundId} back failed: {record.Exception.Message}",
                     $"Do not send it again. Read the refund later with Get-PandaponRefund -RefundId {refundId} " +
                     $"(or Invoke-PandaponRequest {RefundInfoEndpoint.Path} -Body @{{ refundId = '{refundId}' }} -Idempotent); PandaPon may take a few minutes to show a change."));
+        }
+
+        /// <summary>
+        /// Reads Taobao reverse order <paramref name="refundId"/> back and writes it (-PassThru); a failure says that the write
+        /// itself succeeded (<paramref name="whatWasDone"/>), so that nobody sends it again.
+        /// </summary>
+        protected void WriteTaobaoRefundReadBack(string refundId, object? target, string whatWasDone)
+        {
+            TaobaoRefundQueryEndpoint read = TaobaoRefundQueryEndpoint.Check(refundId, GetPandaponTaobaoRefundCommand.Names);
+            Submit(read.Request(), target, response => UnreadFieldWarnings.Warn(this, read.Read(response)), onError: record =>
+                ErrorRecords.WithContext(record, "Pandapon.ReadBackFailed",
+                    $"{whatWasDone}, but reading reverse order {refundId} back failed: {record.Exception.Message}",
+                    $"Do not send it again. Read it later with Get-PandaponTaobaoRefund -RefundId {refundId}."));
         }
     }
 }
