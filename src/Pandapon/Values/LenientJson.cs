@@ -65,6 +65,10 @@ namespace Pandapon.Values
         public static int? ReadInt32(JsonElement value)
             => (int?)ReadWholeNumber(value, int.MinValue, int.MaxValue, "expected a whole number");
 
+        /// <summary>A count that may pass int's range (a list's total): a whole number, also sent as a string.</summary>
+        public static long? ReadInt64(JsonElement value)
+            => ReadWholeNumber(value, long.MinValue, long.MaxValue, "expected a whole number");
+
         /// <summary>true/false, also sent as 1/0 or as the strings "true", "false", "1", "0" (any case).</summary>
         public static bool? ReadBoolean(JsonElement value)
         {
