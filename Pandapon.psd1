@@ -17,10 +17,13 @@
         'Get-PandaponCredential'
         'Get-PandaponRefund'
         'Get-PandaponSignature'
+        'Get-PandaponTaobaoRefund'
         'Invoke-PandaponRequest'
         'New-PandaponRefund'
         'Remove-PandaponCredential'
+        'Send-PandaponTaobaoRefundMessage'
         'Set-PandaponCredential'
+        'Stop-PandaponTaobaoRefund'
         'Submit-PandaponReturnShipment'
     )
     FunctionsToExport    = @()
@@ -35,6 +38,7 @@
 - Credentials and signing: Set-PandaponCredential, Get-PandaponCredential, Remove-PandaponCredential, Clear-PandaponCredential, Get-PandaponSignature; profiles in an owner-only store.
 - Reads: Get-PandaponRefund (1688 after-sales refunds as typed objects), Invoke-PandaponRequest (any endpoint, signed).
 - Writes: New-PandaponRefund (open a 1688 refund or return) and Submit-PandaponReturnShipment (report the return waybill); every value checked before sending, never retried automatically, -WhatIf, CSV input.
+- Taobao after-sales (reverse orders): Get-PandaponTaobaoRefund (by id, or listed with filters and lazy paging), Stop-PandaponTaobaoRefund (the buyer withdraws one), Send-PandaponTaobaoRefundMessage (a message to the seller, from CSV too).
 - A local sandbox of the API for tests and runbooks.
 Changed during the preview: Set-PandaponCredential -StoreAs only saves the profile and no longer switches the session''s credentials (as Set-AWSCredential -StoreAs); Set-PandaponCredential -ProfileName makes a profile current. Removing the profile the session uses clears the session''s credentials, with a warning. Profile names compare without regard to letter case, and a store holding two names that differ only in case is refused. Get-PandaponCredential -ListAvailable is sorted by name.'
         }

@@ -33,16 +33,22 @@ namespace Pandapon.Commands
         /// <summary>What the pipeline thread does while it waits, and before each outcome: the client's lines, then the bar.</summary>
         public void Idle(BatchProgress progress)
         {
-            while (Log.TryTake(out LogStream stream, out string line))
-            {
-                if (stream == LogStream.Debug) _cmdlet.WriteDebug(line);
-                else _cmdlet.WriteVerbose(line);
-            }
+            WriteLogLines();
             if (_activity == null || !(progress.Next() is ProgressReport report)) return;
             var record = new ProgressRecord(ProgressId, _activity, report.Status);
             if (report.PercentComplete is int percent) record.PercentComplete = percent;
             if (report.SecondsRemaining is int seconds) record.SecondsRemaining = seconds;
             _cmdlet.WriteProgress(record);
+        }
+
+        /// <summary>The client's Verbose and Debug lines written since the last call (a paged listing has no bar, only these).</summary>
+        public void WriteLogLines()
+        {
+            while (Log.TryTake(out LogStream stream, out string line))
+            {
+                if (stream == LogStream.Debug) _cmdlet.WriteDebug(line);
+                else _cmdlet.WriteVerbose(line);
+            }
         }
 
         /// <summary>The end of the batch: the last lines, and the bar completed if it was shown.</summary>
