@@ -1,3 +1,4 @@
+using System;
 using System.Text.Json;
 using Pandapon.Api;
 using Pandapon.Models;
@@ -53,7 +54,7 @@ namespace Pandapon.Endpoints
                     TolerantFields.EachField(unread, path, value, (p, n, v) => ReadField(r, p, n, v));
                     break;
 
-                case "refundId": TolerantFields.Read(unread, path, value, LenientJson.ReadIdentifier, id => r.RefundId = r.RefundId ?? id); break;
+                case "refundId": TolerantFields.Read(unread, path, value, ReadNumericId, id => r.RefundId = r.RefundId ?? id); break;
                 case "refundStatus":
                     TolerantFields.Read(unread, path, value, LenientJson.ReadInt32, code =>
                     {
@@ -66,20 +67,20 @@ namespace Pandapon.Endpoints
                 case "refundFee": TolerantFields.Read(unread, path, value, LenientJson.ReadFenAsYuan, yuan => r.RefundFee = yuan); break;
                 case "currency": TolerantFields.Read(unread, path, value, LenientJson.ReadText, text => r.Currency = r.Currency ?? text); break;
                 case "reasonDesc": TolerantFields.Read(unread, path, value, LenientJson.ReadText, text => r.Reason = text); break;
-                case "reasonId": TolerantFields.Read(unread, path, value, LenientJson.ReadIdentifier, id => r.ReasonId = id); break;
+                case "reasonId": TolerantFields.Read(unread, path, value, ReadNumericId, id => r.ReasonId = id); break;
                 case "refundDesc": TolerantFields.Read(unread, path, value, LenientJson.ReadText, text => r.Description = text); break;
                 case "sellerRefuseReason": TolerantFields.Read(unread, path, value, LenientJson.ReadText, text => r.SellerRefuseReason = text); break;
                 case "sellerRefuseReasonDescribe": TolerantFields.Read(unread, path, value, LenientJson.ReadText, text => r.SellerRefuseReasonDescribe = text); break;
                 case "timeoutDate": TolerantFields.Read(unread, path, value, LenientJson.ReadTime, time => r.TimeoutAt = time); break;
                 case "timeoutType": TolerantFields.Read(unread, path, value, LenientJson.ReadText, text => r.TimeoutType = text); break;
-                case "payOrderId": TolerantFields.Read(unread, path, value, LenientJson.ReadIdentifier, id => r.PayOrderId = id); break;
+                case "payOrderId": TolerantFields.Read(unread, path, value, ReadNumericId, id => r.PayOrderId = id); break;
                 case "gmtCreate": TolerantFields.Read(unread, path, value, LenientJson.ReadTime, time => r.CreateTime = time); break;
                 case "gmtModified": TolerantFields.Read(unread, path, value, LenientJson.ReadTime, time => r.ModifiedTime = time); break;
 
-                case "purchaseOrderId": TolerantFields.Read(unread, path, value, LenientJson.ReadIdentifier, id => r.PurchaseOrderId = id); break;
-                case "purchaseOrderLineId": TolerantFields.Read(unread, path, value, LenientJson.ReadIdentifier, id => r.PurchaseOrderLineId = id); break;
-                case "salesOrderId": TolerantFields.Read(unread, path, value, LenientJson.ReadIdentifier, id => r.SalesOrderId = id); break;
-                case "supplierId": TolerantFields.Read(unread, path, value, LenientJson.ReadIdentifier, id => r.SupplierId = id); break;
+                case "purchaseOrderId": TolerantFields.Read(unread, path, value, ReadNumericId, id => r.PurchaseOrderId = id); break;
+                case "purchaseOrderLineId": TolerantFields.Read(unread, path, value, ReadNumericId, id => r.PurchaseOrderLineId = id); break;
+                case "salesOrderId": TolerantFields.Read(unread, path, value, ReadNumericId, id => r.SalesOrderId = id); break;
+                case "supplierId": TolerantFields.Read(unread, path, value, ReadNumericId, id => r.SupplierId = id); break;
                 case "itemTitle": TolerantFields.Read(unread, path, value, LenientJson.ReadText, text => r.ItemTitle = text); break;
                 case "quantity": TolerantFields.Read(unread, path, value, LenientJson.ReadInt32, count => r.Quantity = count); break;
                 case "price": TolerantFields.Read(unread, path, value, LenientJson.ReadFenAsYuan, yuan => r.Price = yuan); break;
@@ -101,6 +102,19 @@ namespace Pandapon.Endpoints
         }
 
         /// <summary>
+        /// A Taobao id (docs/api-taobao-refunds.md §2: numbers, sometimes strings of digits), kept as its digits; text that
+        /// is not digits (a placeholder such as "string") cannot be an id and is unreadable.
+        /// </summary>
+        private static string? ReadNumericId(JsonElement value)
+        {
+            string? id = LenientJson.ReadIdentifier(value);
+            if (id == null) return null;
+            foreach (char c in id)
+                if (c < '0' || c > '9') throw new FormatException("expected a Taobao id: digits only");
+            return id;
+        }
+
+        /// <summary>
         /// A record must name itself: a missing id, or one other than the id asked for, is recorded as unread, and the id
         /// asked for is kept beside it so the record can still be told apart.
         /// </summary>
@@ -113,7 +127,7 @@ namespace Pandapon.Endpoints
             }
             if (refund.RefundId != null) return;
             bool reportedAlready = false;
-            foreach (string path in refund.UnreadFields.Keys) reportedAlready |= path == "refundId" || path.EndsWith(".refundId", System.StringComparison.Ordinal);
+            foreach (string path in refund.UnreadFields.Keys) reportedAlready |= path == "refundId" || path.EndsWith(".refundId", StringComparison.Ordinal);
             if (!reportedAlready) refund.UnreadFields.Add("refundId", MissingValue);
             refund.RequestedRefundId = requestedRefundId;
         }
