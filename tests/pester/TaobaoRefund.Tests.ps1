@@ -281,7 +281,7 @@ Describe 'Send-PandaponTaobaoRefundMessage' {
         $sent.RefundId | Should -Be @($ids[0], $ids[1])
         $sent[0].ImageUrl.Count | Should -Be 2
         $e.Count | Should -Be 1
-        "$($e[0])" | Should -Match '-Message is required'
+        "$($e[0])" | Should -Match "Reverse order '$($ids[1])': -Message is required: 1 to 500 characters. No message was sent for it."
         (Get-SandboxStats $sb).requests.'/open/order/refund/submit/message' | Should -Be 2
         $kept = Invoke-RestMethod "$($sb.endpoint)/sandbox/taobao/refunds/$($ids[0])/messages"
         $kept[-1].refundMessage | Should -Be '商品有破损，照片见附件'

@@ -48,7 +48,9 @@ namespace Pandapon.Commands
             }
             catch (ArgumentException e)
             {
-                WriteError(ErrorRecords.FromRefusedInput(e, "Pandapon.InvalidArgument", RefundId));
+                // Named by its reverse order, so a refused CSV row can be found; nothing was sent for it.
+                var refused = new InvalidValueException($"Reverse order '{RefundId}': {InvalidValueException.PlainMessage(e)} No message was sent for it.", e.ParamName ?? "", e);
+                WriteError(ErrorRecords.FromRefusedInput(refused, "Pandapon.InvalidArgument", RefundId));
                 return;
             }
             string refund = message.RefundId;
