@@ -151,6 +151,8 @@ Describe 'Get-PandaponTaobaoRefund: by id' {
         (@($ids | Get-PandaponTaobaoRefund @p -ThrottleLimit 8)).RefundId | Should -Be $ids
         $rows = [pscustomobject]@{ refund_id = $ids[0] }, [pscustomobject]@{ Id = $ids[1] }, [pscustomobject]@{ refundId = $ids[2] }
         ($rows | Get-PandaponTaobaoRefund @p).RefundId | Should -Be $ids[0..2]
+        # A reverse order piped back is read again by its RefundId (it also has PurchaseOrderId and SalesOrderId).
+        (Get-PandaponTaobaoRefund @p -RefundId $ids[3], $ids[4] | Get-PandaponTaobaoRefund @p).RefundId | Should -Be $ids[3..4]
     }
 
     It 'reads the awkward records: ids and amounts as strings, an unknown status code kept as its number, a sparse one' {

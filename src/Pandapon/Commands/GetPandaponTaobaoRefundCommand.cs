@@ -39,11 +39,11 @@ namespace Pandapon.Commands
         public TaobaoRefundStatus? Status { get; set; }
 
         /// <summary>Only the reverse orders of this Taobao purchase order (<c>purchaseOrderId</c>).</summary>
-        [Parameter(ParameterSetName = ListSet, ValueFromPipelineByPropertyName = true)]
+        [Parameter(ParameterSetName = ListSet)]
         public string? PurchaseOrderId { get; set; }
 
         /// <summary>Only the reverse orders of this sales order of yours (<c>salesOrderId</c>).</summary>
-        [Parameter(ParameterSetName = ListSet, ValueFromPipelineByPropertyName = true)]
+        [Parameter(ParameterSetName = ListSet)]
         public string? SalesOrderId { get; set; }
 
         /// <summary>Only reverse orders created at or after this time (<c>refundStartTime</c>, sent as epoch milliseconds).</summary>
