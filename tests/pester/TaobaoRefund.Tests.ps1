@@ -77,6 +77,30 @@ Describe 'Get-PandaponTaobaoRefund: the list' {
         $withTotal[1].Status | Should -Be 'Succeeded'
     }
 
+    It '| Select-Object -First 3 sends at most two requests, and -Verbose shows each page request' {
+        Reset-Stats $sb
+        $three = @(Get-PandaponTaobaoRefund @p -PageSize 3 | Select-Object -First 3)
+        $three.Count | Should -Be 3
+        (Get-SandboxStats $sb).requests.'/open/order/refund/queryList' | Should -BeLessOrEqual 2
+        $verbose = @(Get-PandaponTaobaoRefund @p -First 5 -PageSize 5 -Verbose 4>&1 | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] })
+        ($verbose.Message -join "`n") | Should -Match 'POST .*/open/order/refund/queryList'
+    }
+
+    It 'stops at a page that fails after its retries: one error that says how to resume with -Skip' {
+        $failing = Start-PandaponSandbox -Configuration $configuration -ArgumentList '--taobao-refunds', '20', '--fault-rate', '1', '--fault-kinds', 'server'
+        try {
+            $fp = Get-Params $failing
+            $out = @(Get-PandaponTaobaoRefund @fp -Skip 10 -MaxRetries 1 -ErrorVariable e -ErrorAction SilentlyContinue)
+            $out | Should -BeNullOrEmpty
+            $e.Count | Should -Be 1
+            $e[0].FullyQualifiedErrorId | Should -Match '^Pandapon.Server'
+            $e[0].Exception.Code | Should -Be 50001
+            "$($e[0])" | Should -Match 'The listing stopped at page 1 after 0 reverse orders were written: .*50001.* To go on from there, run the same command with -Skip 10\.'
+            (Get-SandboxStats $failing).requests.'/open/order/refund/queryList' | Should -Be 2
+        }
+        finally { $failing | Stop-PandaponSandbox }
+    }
+
     It 'takes a status code no name covers as its number' {
         $odd = @(Get-PandaponTaobaoRefund @p -Status 50)
         $odd.RefundId | Should -Be @('100000000003')
