@@ -262,10 +262,16 @@ Describe 'Stop-PandaponTaobaoRefund' {
         $stats.requests.'/v2/taobao/order/refund/query' | Should -Be 1
     }
 
-    It 'writes nothing on success without -PassThru, and takes the output of Get-PandaponTaobaoRefund' {
+    It 'writes the reverse order the cancel answer carries (one request each), and takes the output of Get-PandaponTaobaoRefund' {
         $ids = (Get-Ids $sb 10)[1..2]
-        $out = $ids | Get-PandaponTaobaoRefund @p | Stop-PandaponTaobaoRefund @p -Force
-        $out | Should -BeNullOrEmpty
+        $before = $ids | Get-PandaponTaobaoRefund @p
+        Reset-Stats $sb
+        $out = @($before | Stop-PandaponTaobaoRefund @p -Force)
+        $out.RefundId | Should -Be $ids
+        $out.Status | Should -Be @('Closed', 'Closed')
+        $stats = Get-SandboxStats $sb
+        $stats.requests.'/open/order/refund/cancel/{refundId}' | Should -Be 2
+        $stats.total | Should -Be 2
         ($ids | Get-PandaponTaobaoRefund @p).Status | Should -Be @('Closed', 'Closed')
     }
 

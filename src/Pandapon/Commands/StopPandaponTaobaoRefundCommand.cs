@@ -55,8 +55,9 @@ namespace Pandapon.Commands
                 WriteError(NotCancelled(result, id));
                 return;
             }
-            if (result.Refund.UnreadFields.Count > 0) UnreadFieldWarnings.Warn(this, result.Refund);
+            // Every input yields an object or an error: without -PassThru, the reverse order as the cancel answer shows it.
             if (PassThru) WriteTaobaoRefundReadBack(refund, id, $"Reverse order {refund} was withdrawn");
+            else WriteObject(UnreadFieldWarnings.Warn(this, result.Refund));
         }
 
         /// <summary><c>cancelSuccess</c> false (or not said): an error naming the id, its status, the reason given and the requestId.</summary>
