@@ -16,6 +16,7 @@ Describe 'Tab completion of parameters with fixed values' {
         @{ Line = 'Get-PandaponRefund -SignatureAlgorithm '; Expected = @('MD5', 'SHA1', 'SHA256', 'HMAC-SHA256') }
         @{ Line = 'Invoke-PandaponRequest -Method '; Expected = @('Get', 'Post') }
         @{ Line = 'New-PandaponRefund -DisputeRequest '; Expected = @('Refund', 'ReturnRefund') }
+        @{ Line = 'Get-PandaponTaobaoRefund -Status '; Expected = @('NotApplied', 'Applied', 'SellerAgreed', 'WaitingSellerReceipt', 'Succeeded', 'SellerRefused', 'Closed') }
         @{ Line = 'New-PandaponRefund -GoodsStatus '; Expected = @('refundWaitSellerSend', 'refundWaitBuyerReceive', 'refundBuyerReceived', 'aftersaleBuyerNotReceived', 'aftersaleBuyerReceived') }
     ) {
         $completions = Get-Completion $Line

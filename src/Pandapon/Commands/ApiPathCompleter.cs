@@ -27,10 +27,10 @@ namespace Pandapon.Commands
             new[] { "/alibaba/cart/create/order", "POST", "1688: create an order from the shopping cart" },
             new[] { OrderPageEndpoint.Path, OrderPageEndpoint.Method, "1688 (v2): order list, paged" },
             new[] { OrderLogisticsEndpoint.Path, OrderLogisticsEndpoint.Method, "1688: logistics tracking of an order (query: orderId, webSite; path inferred)" },
-            new[] { "/open/order/refund/queryList", "POST", "Taobao: after-sales (reverse order) list, paged" },
-            new[] { "/open/order/refund/submit/message", "POST", "Taobao: send a message on an after-sales order" },
-            new[] { "/open/order/refund/cancel/", "GET", "Taobao: cancel an after-sales order (append the refund id)" },
-            new[] { "/v2/taobao/order/refund/query", "GET", "Taobao (v2): after-sales detail (query: refundId)" },
+            new[] { TaobaoRefundListEndpoint.Path, TaobaoRefundListEndpoint.Method, "Taobao: after-sales (reverse order) list, paged" },
+            new[] { TaobaoRefundMessageEndpoint.Path, TaobaoRefundMessageEndpoint.Method, "Taobao: send a message on an after-sales order" },
+            new[] { TaobaoRefundCancelEndpoint.PathPrefix, TaobaoRefundCancelEndpoint.Method, "Taobao: cancel an after-sales order (append the refund id)" },
+            new[] { TaobaoRefundQueryEndpoint.Path, TaobaoRefundQueryEndpoint.Method, "Taobao (v2): after-sales detail (query: refundId)" },
             new[] { "/v2/taobao/order/refund/render", "POST", "Taobao (v2): refund reasons and the maximum fee" },
         };
 

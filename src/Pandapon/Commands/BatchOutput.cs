@@ -45,7 +45,7 @@ namespace Pandapon.Commands
             _cmdlet.WriteProgress(record);
         }
 
-        /// <summary>The client's Verbose and Debug lines waiting to be written.</summary>
+        /// <summary>The client's Verbose and Debug lines written since the last call (a paged listing has no bar, only these).</summary>
         public void WriteLogLines()
         {
             while (Log.TryTake(out LogStream stream, out string line))
@@ -69,7 +69,7 @@ namespace Pandapon.Commands
                 }
                 return;
             }
-            if (output is IHasUnreadFields read && read.UnreadFields.Warning(read.RecordLabel) is string warning) cmdlet.WriteWarning(warning);
+            if (output is IHasUnreadFields read) UnreadFieldWarnings.Warn(cmdlet, read);
             cmdlet.WriteObject(output);
         }
 

@@ -35,7 +35,11 @@ namespace Pandapon.Commands
         public SwitchParameter Raw { get; set; }
 
         /// <summary>This cmdlet's parameters by the API fields they fill, for the endpoint's checks.</summary>
-        internal static readonly ParameterNames Names = new ParameterNames(new Dictionary<string, string> { ["refundId"] = ParameterName(nameof(RefundId)) });
+        internal static readonly ParameterNames Names = new ParameterNames(new Dictionary<string, string>
+        {
+            ["refundId"] = ParameterName(nameof(RefundId)),
+            [RefundInfoEndpoint.TaobaoIdHint] = "read it with Get-PandaponTaobaoRefund -RefundId instead",
+        });
 
         protected override int MaxConcurrentRequests => ThrottleLimit;
 

@@ -129,8 +129,10 @@ namespace Pandapon.Commands
             Output.Complete(batch.Progress);
         }
 
-        internal BatchOutput Output => _output ?? (_output = new BatchOutput(this, ProgressActivity, CancellationToken,
-            new LogRelay(IsStreamEnabled("Verbose", "VerbosePreference"), IsStreamEnabled("Debug", "DebugPreference"))));
+        internal BatchOutput Output => _output ?? (_output = new BatchOutput(this, ProgressActivity, CancellationToken, NewLogRelay()));
+
+        /// <summary>A relay for the client's lines that lets through what -Verbose and -Debug (or the preferences) ask for.</summary>
+        protected LogRelay NewLogRelay() => new LogRelay(IsStreamEnabled("Verbose", "VerbosePreference"), IsStreamEnabled("Debug", "DebugPreference"));
 
         private void Enqueue(BatchOutput.Pending pending, Func<CancellationToken, Task<ApiResponse>> work)
         {

@@ -8,8 +8,10 @@ using Pandapon.Values;
 namespace Pandapon.Commands
 {
     /// <summary>
-    /// The base of the cmdlets that change a 1688 refund (New-PandaponRefund, Submit-PandaponReturnShipment): beyond
-    /// <see cref="ApiWriteCmdlet"/>, the refund read back through <c>/alibaba/refund/info</c> for -PassThru.
+    /// The base of the cmdlets that change a 1688 refund (New-PandaponRefund, Submit-PandaponReturnShipment) or a Taobao
+    /// reverse order (Stop-PandaponTaobaoRefund, Send-PandaponTaobaoRefundMessage): beyond <see cref="ApiWriteCmdlet"/>,
+    /// -PassThru's read-back (the refund through <c>/alibaba/refund/info</c>, the reverse order through
+    /// <c>/v2/taobao/order/refund/query</c>).
     /// </summary>
     public abstract class RefundWriteCmdlet : ApiWriteCmdlet
     {
@@ -25,6 +27,19 @@ namespace Pandapon.Commands
                     $"{whatWasDone}, but reading refund {refundId} back failed: {record.Exception.Message}",
                     $"Do not send it again. Read the refund later with Get-PandaponRefund -RefundId {refundId} " +
                     $"(or Invoke-PandaponRequest {RefundInfoEndpoint.Path} -Body @{{ refundId = '{refundId}' }} -Idempotent); PandaPon may take a few minutes to show a change."));
+        }
+
+        /// <summary>
+        /// Reads Taobao reverse order <paramref name="refundId"/> back and writes it (-PassThru); a failure says that the write
+        /// itself succeeded (<paramref name="whatWasDone"/>), so that nobody sends it again.
+        /// </summary>
+        protected void WriteTaobaoRefundReadBack(string refundId, object? target, string whatWasDone)
+        {
+            TaobaoRefundQueryEndpoint read = TaobaoRefundQueryEndpoint.Check(refundId, GetPandaponTaobaoRefundCommand.Names);
+            Submit(read.Request(), target, read.Read, onError: record =>
+                ErrorRecords.WithContext(record, "Pandapon.ReadBackFailed",
+                    $"{whatWasDone}, but reading reverse order {refundId} back failed: {record.Exception.Message}",
+                    $"Do not send it again. Read it later with Get-PandaponTaobaoRefund -RefundId {refundId}."));
         }
     }
 }

@@ -34,9 +34,15 @@ namespace Pandapon.Endpoints
         /// <summary>The refund id as it is sent ("TQ" and digits).</summary>
         public string RefundId { get; }
 
-        /// <summary>The read of refund <paramref name="refundId"/>, checked by <see cref="InputCheck.RefundId"/>.</summary>
+        /// <summary>
+        /// The read of refund <paramref name="refundId"/>, checked by <see cref="InputCheck.RefundId"/>; a Taobao id (digits
+        /// only) is refused with the text <paramref name="names"/> gives under <see cref="TaobaoIdHint"/>.
+        /// </summary>
         public static RefundInfoEndpoint Check(string? refundId, ParameterNames names)
-            => new RefundInfoEndpoint(InputCheck.RefundId(refundId, names["refundId"]));
+            => new RefundInfoEndpoint(InputCheck.RefundId(refundId, names["refundId"], names.Optional(TaobaoIdHint)));
+
+        /// <summary>The key under which a caller's <see cref="ParameterNames"/> say what to do with a Taobao reverse-order id.</summary>
+        public const string TaobaoIdHint = "taobao-refund-id";
 
         /// <summary>No business codes of its own: a refund that does not exist is the envelope's 40401.</summary>
         public static IReadOnlyDictionary<int, string> Hints(ParameterNames names) => NoHints;

@@ -22,7 +22,7 @@ namespace Pandapon.Values
         /// Returned as its canonical digits, which the request writes as a JSON number without ever going through
         /// a floating-point type.
         /// </summary>
-        public static long NumericId(string? text, string source, string what)
+        public static long NumericId(string? text, string source, string what, string digitsRule = "1688 ids are whole numbers of up to 19 digits")
         {
             string value = (text ?? "").Trim();
             if (value.Length == 0) throw Invalid(source, text, $"{what} is required");
@@ -33,7 +33,7 @@ namespace Pandapon.Values
             }
             foreach (char c in value)
             {
-                if (c < '0' || c > '9') throw Invalid(source, text, $"{what} is digits only (1688 ids are whole numbers of up to 19 digits)");
+                if (c < '0' || c > '9') throw Invalid(source, text, $"{what} is digits only ({digitsRule})");
             }
             if (!long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out long id) || id <= 0)
                 throw Invalid(source, text, $"{what} is a number from 1 to {long.MaxValue.ToString(CultureInfo.InvariantCulture)}");
@@ -72,9 +72,9 @@ namespace Pandapon.Values
         /// <summary>
         /// A 1688 refund id, the one rule of every cmdlet that takes one (docs/api.md, "Ids"): "TQ" followed by digits;
         /// white space around it is trimmed (a CSV cell) and "tq" is upper-cased, so "tq123" is sent as "TQ123".
-        /// Anything else is refused before sending.
+        /// Anything else is refused before sending; a Taobao reverse-order id (digits only) with the caller's hint, what to do instead.
         /// </summary>
-        public static string RefundId(string? text, string source)
+        public static string RefundId(string? text, string source, string? otherPlatformHint = null)
         {
             string value = (text ?? "").Trim();
             if (value.Length == 0) throw Invalid(source, text, string.IsNullOrEmpty(text) ? "it is empty" : "it is only white space");
@@ -90,8 +90,27 @@ namespace Pandapon.Values
             }
             bool tq = value.Length > 2 && (value[0] == 'T' || value[0] == 't') && (value[1] == 'Q' || value[1] == 'q') && AllDigits(value, 2);
             if (tq) return "TQ" + value.Substring(2);
-            // Digits only: the place for the hint that it looks like a Taobao refund id (issue 13).
+            if (AllDigits(value, 0))
+            {
+                throw Invalid(source, text, "a 1688 refund id is \"TQ\" followed by digits; digits only is a Taobao reverse-order id" +
+                    (otherPlatformHint == null ? "" : ": " + otherPlatformHint));
+            }
             throw Invalid(source, text, "a 1688 refund id is \"TQ\" followed by digits, for example TQ21443713367004032");
+        }
+
+        /// <summary>
+        /// A Taobao reverse-order id (docs/api-taobao-refunds.md §2): digits only, a positive Java <c>long</c>. A 1688
+        /// refund id ("TQ" and digits) is refused with <paramref name="otherPlatformHint"/>, what to do with it instead.
+        /// </summary>
+        public static long TaobaoRefundId(string? text, string source, string? otherPlatformHint = null)
+        {
+            string value = (text ?? "").Trim();
+            if (value.Length > 2 && (value[0] == 'T' || value[0] == 't') && (value[1] == 'Q' || value[1] == 'q') && AllDigits(value, 2))
+            {
+                throw Invalid(source, text, "a Taobao reverse-order id is digits only; \"TQ\" and digits is a 1688 refund id" +
+                    (otherPlatformHint == null ? "" : ": " + otherPlatformHint));
+            }
+            return NumericId(text, source, "a Taobao reverse-order id", "Taobao reverse-order ids are whole numbers, for example 110000235001");
         }
 
         private static bool AllDigits(string value, int from)
@@ -106,14 +125,16 @@ namespace Pandapon.Values
         /// <summary>
         /// Voucher URLs: each an absolute http or https URL; several may share one value separated by ";" or spaces
         /// (a CSV cell). Empty values are ignored, so an empty CSV cell means none.
+        /// <c>what</c> says what one URL is, for the message.
         /// </summary>
-        public static List<string> Urls(IEnumerable<string?>? values, string source, int max)
+        public static List<string> Urls(IEnumerable<string?>? values, string source, int max,
+            string what = "a voucher is the absolute http or https URL of an uploaded image")
         {
             var urls = new List<string>();
             foreach (string item in Split(values, UrlSeparators))
             {
                 if (!Uri.TryCreate(item, UriKind.Absolute, out Uri? uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps) || uri.Host.Length == 0)
-                    throw Invalid(source, item, "a voucher is the absolute http or https URL of an uploaded image, for example https://cbu01.alicdn.com/img/ibank/O1CN01example.jpg");
+                    throw Invalid(source, item, what + ", for example https://cbu01.alicdn.com/img/ibank/O1CN01example.jpg");
                 urls.Add(item);
             }
             if (urls.Count > max)

@@ -23,5 +23,8 @@ namespace Pandapon.Values
 
         /// <summary>The name shown for <paramref name="field"/>.</summary>
         public string this[string field] => _names.TryGetValue(field, out string? name) ? name : field;
+
+        /// <summary>A text the caller may give under <paramref name="key"/> (such as a hint naming another cmdlet); null when it gave none.</summary>
+        public string? Optional(string key) => _names.TryGetValue(key, out string? text) ? text : null;
     }
 }
