@@ -101,8 +101,28 @@ namespace Pandapon.Client
             {
                 if (char.IsWhiteSpace(c) || char.IsControl(c)) return "it must not contain spaces or control characters";
                 if (c == '?' || c == '#') return "it must not contain '?' or '#'; give query parameters separately";
+                if (c == '\\') return "it must not contain a backslash (some servers read it as '/')";
+            }
+            // The signature covers the path as given; a segment a server or .NET would resolve or decode into another
+            // path would carry signed headers elsewhere, so such paths are refused rather than normalised.
+            string[] segments = path == "/" ? new string[0] : path.Substring(1).Split('/');
+            foreach (string segment in segments)
+            {
+                if (segment.Length == 0) return "it must not have an empty segment ('//' or a trailing '/')";
+                if (segment == "." || segment == "..") return $"it must not have a '{segment}' segment";
+                if (HasEncodedSeparatorOrDot(segment)) return "it must not contain a percent-encoded '.', '/' or '\\' (%2E, %2F, %5C in any case)";
             }
             return null;
+        }
+
+        private static bool HasEncodedSeparatorOrDot(string segment)
+        {
+            for (int i = segment.IndexOf('%'); i >= 0 && i + 2 < segment.Length; i = segment.IndexOf('%', i + 1))
+            {
+                string code = segment.Substring(i + 1, 2).ToUpperInvariant();
+                if (code == "2E" || code == "2F" || code == "5C") return true;
+            }
+            return false;
         }
 
         public override string ToString() => Method + " " + Path;

@@ -254,7 +254,12 @@ namespace Pandapon.Client
                 url.Append(separator).Append(Uri.EscapeDataString(pair.Key)).Append('=').Append(Uri.EscapeDataString(pair.Value ?? ""));
                 separator = '&';
             }
-            return new Uri(url.ToString());
+            var uri = new Uri(url.ToString());
+            // Signed as request.Path: if Uri rewrote the path (it resolves dot segments and may decode), refuse to send it elsewhere.
+            string expected = Endpoint.AbsolutePath.TrimEnd('/') + request.Path;
+            if (!string.Equals(uri.AbsolutePath, expected, StringComparison.Ordinal))
+                throw new ArgumentException($"The path '{request.Path}' is not valid: it would be sent as '{uri.AbsolutePath}', not as it was signed; write the path as it should be sent.", "path");
+            return uri;
         }
 
         private TimeSpan? RetryAfter(HttpResponseMessage response)

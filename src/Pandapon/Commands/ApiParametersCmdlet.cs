@@ -103,13 +103,18 @@ namespace Pandapon.Commands
                 if (Endpoint != null) endpoint = PandaponEndpoint.Parse(Endpoint, "-Endpoint");
                 signature = SignatureRecipe.Parse(SignatureTemplate, SignatureAlgorithm, SignatureCase?.ToString(), SignatureParameters, resolved.Credential.Signature,
                     TimestampUnit?.ToString());
+                resolved = resolved.WithCredential(resolved.Credential.With(endpoint, UserId, signature));
+            }
+            catch (ArgumentException e) when (e.ParamName == "userId")
+            {
+                ThrowInvalidArgument("Pandapon.InvalidArgument", $"-UserId: {InvalidValueException.PlainMessage(e)}", null, e);
+                throw;
             }
             catch (ArgumentException e)
             {
                 ThrowInvalidArgument("Pandapon.InvalidArgument", e.Message, e.ParamName == "-Endpoint" ? (object?)PandaponEndpoint.HideUserInfo(Endpoint) : SignatureTemplate, e);
                 throw;
             }
-            resolved = resolved.WithCredential(resolved.Credential.With(endpoint, UserId, signature));
             WriteDebug($"Using the credentials of {resolved.Describe()}, endpoint {PandaponEndpoint.Display(resolved.Credential.Endpoint)}.");
             return resolved;
         }

@@ -22,6 +22,7 @@ namespace Pandapon.Commands
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("Id")]
         [AllowEmptyString]
+        [IdTransformation("-RefundId", "RefundId", "Id")]
         public string[] RefundId { get; set; } = new string[0];
 
         /// <summary>How many requests may be in flight at once.</summary>

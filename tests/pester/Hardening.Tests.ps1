@@ -1,0 +1,138 @@
+# Cases of the adversarial run (issue 15) that a user meets at the prompt: each refused before anything is sent,
+# with a Pandapon error naming the parameter and the value (or PowerShell's binding error carrying our message).
+BeforeAll {
+    Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+    Import-Module (Get-TestModulePath) -Force
+    $sandbox = Get-TestSandbox
+    Set-PandaponCredential -AccessKey $sandbox.accessKey -SecretKey $sandbox.secretKey -UserId $sandbox.userId -Endpoint $sandbox.endpoint
+    function Get-Total { (Get-SandboxStats $sandbox).total }
+    $script:RefundArgs = @{ OrderId = '2019601700000000001'; OrderEntryId = '2019601700000000002'; DisputeRequest = 'Refund'; ReasonId = '20005'
+        Description = '测试退款申请'; GoodsStatus = 'refundWaitBuyerReceive'; WhatIf = $true }
+}
+
+AfterAll {
+    Clear-PandaponCredential
+}
+
+Describe 'Invoke-PandaponRequest paths (15.1)' {
+    It 'refuses <Path> before signing, quoting it as typed' -ForEach @(
+        @{ Path = '/alibaba/%2e%2e/sandbox/refunds/TQ1/agree' }
+        @{ Path = '/x/y/../../alibaba/refund/info' }
+        @{ Path = '/alibaba/%2E%2E/refund/info' }
+        @{ Path = '/alibaba\refund\info' }
+        @{ Path = '/alibaba//refund/info' }
+        @{ Path = '/alibaba/./refund/info' }
+    ) {
+        $before = Get-Total
+        { Invoke-PandaponRequest $Path -Body @{ refundId = 'TQ1' } -ErrorAction Stop } |
+            Should -Throw -ErrorId 'Pandapon.InvalidPath,Pandapon.Commands.InvokePandaponRequestCommand' -ExpectedMessage "-Path '$([WildcardPattern]::Escape($Path))' is not valid: *"
+        (Get-Total) | Should -Be $before
+    }
+}
+
+Describe 'Amounts as the user gave them (15.6)' {
+    It 'refuses an unquoted <Shown>, saying to quote it or use [decimal]' -ForEach @(
+        @{ Value = 0.1 + 0.2; Shown = '0.30000000000000004' }
+        @{ Value = 12345678901234.567; Shown = '12345678901234.566' }
+        @{ Value = 123.456; Shown = '123.456' }
+    ) {
+        $err = { New-PandaponRefund @RefundArgs -ApplyPayment $Value -ErrorAction Stop } | Should -Throw -PassThru
+        $err.Exception.Message | Should -BeLike "*-ApplyPayment '$Shown' is not valid: PowerShell read the unquoted number as a floating-point value*quote the amount*[[]decimal]*"
+    }
+
+    It 'keeps every digit of an unquoted amount with two decimals, and a [decimal] or quoted one as given' {
+        # A negative amount is refused after the transformation, quoting the decimal the cmdlet received.
+        foreach ($case in @(@{ Value = -12345678901234.56; Shown = '-12345678901234.56' }, @{ Value = -149.4; Shown = '-149.4' },
+                @{ Value = [decimal]::Parse('-0.30', [cultureinfo]::InvariantCulture); Shown = '-0.30' }, @{ Value = '-12345678901234.56'; Shown = '-12345678901234.56' })) {
+            { New-PandaponRefund @RefundArgs -ApplyPayment $case.Value -ErrorAction Stop } |
+                Should -Throw -ErrorId 'Pandapon.InvalidArgument,*' -ExpectedMessage "-ApplyPayment $($case.Shown) is not valid: an amount cannot be negative."
+        }
+    }
+}
+
+Describe 'Id parameters take text or numbers (15.7)' {
+    It 'refuses a piped object, naming its properties and the ones that bind, and goes on with the next' {
+        $before = Get-Total
+        $out = @([pscustomobject]@{ Foo = 1 }, @{ a = 1 } | Get-PandaponRefund -ErrorVariable errs -ErrorAction SilentlyContinue)
+        $out.Count | Should -Be 0
+        $errs.Count | Should -Be 2
+        $errs[0].Exception.Message | Should -BeLike '*-RefundId takes an id as text or a number, not an object*It has the properties Foo;*RefundId or Id binds*'
+        $errs[1].Exception.Message | Should -BeLike '*not a hashtable*properties a;*'
+        (Get-Total) | Should -Be $before
+    }
+
+    It 'names the columns of a CSV whose id column has another name, or which has no header' {
+        $csv = Join-Path $TestDrive 'ids.csv'
+        "refund_id`nTQ21443713367004032" | Set-Content $csv
+        $err = Import-Csv $csv | Get-PandaponRefund -ErrorVariable errs -ErrorAction SilentlyContinue
+        $errs[0].Exception.Message | Should -BeLike '*properties refund_id;*RefundId or Id binds*Import-Csv -Header RefundId*'
+        "TQ21443713367004032`nTQ21443713367004033" | Set-Content $csv
+        $null = Import-Csv $csv | Get-PandaponRefund -ErrorVariable errs2 -ErrorAction SilentlyContinue
+        $errs2[0].Exception.Message | Should -BeLike '*properties TQ21443713367004032;*Import-Csv -Header RefundId*'
+    }
+
+    It 'refuses a hashtable given as -RefundId and as -OrderId' {
+        { Get-PandaponRefund @{ a = 1 } -ErrorAction Stop } | Should -Throw -ExpectedMessage '*-RefundId takes an id as text or a number, not a hashtable*'
+        { New-PandaponRefund @RefundArgs -OrderId @{ a = 1 } -ApplyPayment 1 -ErrorAction Stop } | Should -Throw -ExpectedMessage '*-OrderId takes an id*'
+    }
+
+    It 'refuses a -Query value that is not a scalar or an array of scalars' {
+        { Invoke-PandaponRequest /alibaba/order/pay/url -Query @{ a = @{ b = 1 } } -ErrorAction Stop } |
+            Should -Throw -ErrorId 'Pandapon.InvalidQuery,*' -ExpectedMessage '*-Query.a is a hashtable*'
+        { Invoke-PandaponRequest /alibaba/order/pay/url -Query @{ a = @(1, @(2, 3)) } -ErrorAction Stop } |
+            Should -Throw -ErrorId 'Pandapon.InvalidQuery,*' -ExpectedMessage '*-Query.a`[1`] is a nested list*'
+    }
+}
+
+Describe 'Keys and user ids (15.9, 15.14)' {
+    It 'names -UserId for a line break on an API cmdlet and on Set-PandaponCredential' {
+        { Get-PandaponRefund TQ1 -UserId "1`r`n2" -ErrorAction Stop } |
+            Should -Throw -ErrorId 'Pandapon.InvalidArgument,Pandapon.Commands.GetPandaponRefundCommand' -ExpectedMessage '-UserId: *control character*'
+        { Set-PandaponCredential -AccessKey ak -SecretKey sk -UserId "1`r`n2" -WhatIf -ErrorAction Stop } |
+            Should -Throw -ErrorId 'Pandapon.InvalidArgument,Pandapon.Commands.SetPandaponCredentialCommand' -ExpectedMessage '-UserId: *control character*'
+    }
+
+    It 'refuses keys over 256 characters on every cmdlet that takes them, without quoting them' {
+        $long = 's' * 65536   # the most a SecureString holds
+        $secure = ConvertTo-SecureString $long -AsPlainText -Force
+        $e1 = { Get-PandaponSignature -AccessKey ak -SecretKey $secure -ErrorAction Stop } | Should -Throw -ErrorId 'Pandapon.InvalidArgument,*' -PassThru
+        $e2 = { Set-PandaponCredential -AccessKey ak -SecretKey $secure -UserId 1 -WhatIf -ErrorAction Stop } | Should -Throw -ErrorId 'Pandapon.InvalidArgument,*' -PassThru
+        $e3 = { Set-PandaponCredential -AccessKey ('a' * 257) -SecretKey sk -UserId 1 -WhatIf -ErrorAction Stop } | Should -Throw -ErrorId 'Pandapon.InvalidArgument,*' -PassThru
+        $e4 = { Get-PandaponRefund TQ1 -Credential ([pscredential]::new('ak', $secure)) -UserId 1 -ErrorAction Stop } | Should -Throw -ErrorId 'Pandapon.InvalidArgument,*' -PassThru
+        $e5 = { Get-PandaponRefund TQ1 -UserId ('1' * 257) -ErrorAction Stop } | Should -Throw -ErrorId 'Pandapon.InvalidArgument,*' -PassThru
+        $e1.Exception.Message | Should -BeLike '-SecretKey is 65536 characters long; at most 256 are accepted.'
+        $e2.Exception.Message | Should -BeLike '-SecretKey: The secret key is 65536 characters long; at most 256*'
+        $e3.Exception.Message | Should -BeLike '-AccessKey: The access key is 257 characters long*'
+        $e4.Exception.Message | Should -BeLike '-Credential: The secret key is 65536 characters long*'
+        $e5.Exception.Message | Should -BeLike '-UserId: The user id is 257 characters long*'
+        foreach ($e in $e1, $e2, $e3, $e4, $e5) { $e.Exception.Message.Length | Should -BeLessThan 200 }
+    }
+}
+
+Describe 'Bodies and CSV cells (15.10, 15.15, 15.16)' {
+    It 'names the -Body property that could not be read' {
+        $body = [pscustomobject]@{ refundId = 'TQ1' }
+        $body | Add-Member ScriptProperty Broken { throw 'no access' }
+        { Invoke-PandaponRequest /alibaba/refund/info -Body $body -ErrorAction Stop } |
+            Should -Throw -ErrorId 'Pandapon.InvalidBody,*' -ExpectedMessage '-Body.Broken could not be read (*no access*'
+        { Invoke-PandaponRequest /alibaba/refund/info -Body (Get-Process -Id $PID) -ErrorAction Stop } |
+            Should -Throw -ErrorId 'Pandapon.InvalidBody,*' -ExpectedMessage '-Body.*'
+    }
+
+    It 'names the column and the value of a bad DisputeRequest cell, and goes on with the next row' {
+        $rows = @(
+            [pscustomobject]@{ OrderId = '2019601700000000001'; OrderEntryId = '2019601700000000002'; DisputeRequest = 'Bogus'; ApplyPayment = '1.00'; ReasonId = '20005'; Description = '测试退款申请'; GoodsStatus = 'refundWaitBuyerReceive' }
+            [pscustomobject]@{ OrderId = '2019601700000000003'; OrderEntryId = '2019601700000000004'; DisputeRequest = 'returnrefund'; ApplyPayment = '1.00'; ReasonId = '20005'; Description = '测试退款申请'; GoodsStatus = 'refundBuyerReceived' }
+        )
+        $null = $rows | New-PandaponRefund -WhatIf -ErrorVariable errs -ErrorAction SilentlyContinue
+        $errs.Count | Should -Be 1
+        $errs[0].Exception.Message | Should -BeLike "*-DisputeRequest 'Bogus' is not valid: it is one of Refund (1), ReturnRefund (2)*"
+    }
+
+    It 'refuses a return shipment description over 200 characters before sending' {
+        $before = Get-Total
+        { Submit-PandaponReturnShipment TQ21443713367004032 -LogisticsCompanyNo ZTO -FreightBill 7300 -Description ('x' * 100000) -Force -ErrorAction Stop } |
+            Should -Throw -ErrorId 'Pandapon.InvalidArgument,*' -ExpectedMessage "-Description 'xxx*' is not valid: it is 100000 characters long; PandaPon accepts 0 to 200*"
+        (Get-Total) | Should -Be $before
+    }
+}
