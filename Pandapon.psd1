@@ -15,6 +15,7 @@
     CmdletsToExport      = @(
         'Clear-PandaponCredential'
         'Get-PandaponCredential'
+        'Get-PandaponHistory'
         'Get-PandaponRefund'
         'Get-PandaponSignature'
         'Invoke-PandaponRequest'
@@ -36,6 +37,7 @@
 - Credentials and signing: Set-PandaponCredential, Get-PandaponCredential, Remove-PandaponCredential, Clear-PandaponCredential, Get-PandaponSignature; profiles in an owner-only store.
 - Reads: Get-PandaponRefund (1688 after-sales refunds as typed objects), Invoke-PandaponRequest (any endpoint, signed).
 - Writes: New-PandaponRefund (open a 1688 refund or return) and Submit-PandaponReturnShipment (report the return waybill); every value checked before sending, never retried automatically, -WhatIf, CSV input.
+- Get-PandaponHistory: the last 1,000 requests of the session (time, method, path, outcome, code, requestId, duration, attempts; never bodies or keys).
 - Test-PandaponCredential: one harmless signed request says whether the key, user id and signing recipe work; -TryRecipes finds the recipe a server accepts.
 - A local sandbox of the API for tests and runbooks.
 Changed in 0.2: the default signing recipe is {AccessKey}{Timestamp}{Nonce}{SecretKey} (MD5, upper case, timestamp in milliseconds); the earlier access-key=...&key=... template stays available with -SignatureTemplate, and profiles that stored no template follow the new default. The timestamp unit (Milliseconds or Seconds) is part of the recipe: -TimestampUnit, PANDAPON_TIMESTAMP_UNIT, profiles. A batch stops at the first authentication refusal with one terminating error. A template without {SecretKey} is refused.

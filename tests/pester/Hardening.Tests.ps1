@@ -71,7 +71,8 @@ Describe 'Id parameters take text or numbers (15.7)' {
         $errs2[0].Exception.Message | Should -BeLike '*properties TQ21443713367004032;*Import-Csv -Header RefundId*'
     }
 
-    It 'refuses a hashtable given as -RefundId and as -OrderId' {
+    It 'refuses a hashtable given as -RefundId and as -OrderId, and a list inside the list of ids' {
+        { Get-PandaponRefund -RefundId @('TQ1', @('TQ2', 'TQ3')) -ErrorAction Stop } | Should -Throw -ExpectedMessage '*one of them is itself a list*'
         { Get-PandaponRefund @{ a = 1 } -ErrorAction Stop } | Should -Throw -ExpectedMessage '*-RefundId takes an id as text or a number, not a hashtable*'
         { New-PandaponRefund @RefundArgs -OrderId @{ a = 1 } -ApplyPayment 1 -ErrorAction Stop } | Should -Throw -ExpectedMessage '*-OrderId takes an id*'
     }
@@ -134,5 +135,42 @@ Describe 'Bodies and CSV cells (15.10, 15.15, 15.16)' {
         { Submit-PandaponReturnShipment TQ21443713367004032 -LogisticsCompanyNo ZTO -FreightBill 7300 -Description ('x' * 100000) -Force -ErrorAction Stop } |
             Should -Throw -ErrorId 'Pandapon.InvalidArgument,*' -ExpectedMessage "-Description 'xxx*' is not valid: it is 100000 characters long; PandaPon accepts 0 to 200*"
         (Get-Total) | Should -Be $before
+    }
+}
+
+Describe 'Get-PandaponHistory (17.6)' {
+    It 'keeps time, method, path, outcome, code, requestId, duration and attempts of each request, and no secret or body' {
+        $ids = @((Invoke-RestMethod "$($sandbox.endpoint)/sandbox/refunds") | ForEach-Object { $_ })
+        $null = Get-PandaponRefund $ids[0], TQ29999999999999998 -ErrorAction SilentlyContinue
+        $last = @(Get-PandaponHistory -Last 2)
+        $last.Count | Should -Be 2
+        $ok = $last | Where-Object Code -EQ 200
+        $missing = $last | Where-Object Code -EQ 40401
+        $ok.Method | Should -Be 'POST'
+        $ok.Path | Should -Be '/alibaba/refund/info'
+        $ok.Outcome | Should -Be 'Succeeded'
+        $ok.HttpStatus | Should -Be 200
+        $ok.RequestId | Should -Match '^[0-9a-f]{32}$'
+        $ok.Attempts | Should -Be 1
+        $ok.Duration | Should -BeOfType [timespan]
+        $ok.Time | Should -BeOfType [datetimeoffset]
+        $missing.Outcome | Should -Be 'NotFound'
+        $missing.RequestId | Should -Match '^[0-9a-f]{32}$'
+        $text = Get-PandaponHistory | ConvertTo-Json -Depth 3
+        $text | Should -Not -Match ([regex]::Escape($sandbox.secretKey))
+        $text | Should -Not -Match ([regex]::Escape($ids[0]))   # the body held the id: bodies are not kept
+        (Get-PandaponHistory -Last 1 | Out-String) | Should -Match '/alibaba/refund/info'
+    }
+
+    It 'keeps at most the last 1000 requests' {
+        $stub = Start-StubApi -Body '{"requestId":"0d1de79d9f4540308d14c558f86cb3da","code":200,"developId":"1","msg":"ok","data":{}}'
+        try {
+            $null = 1..1005 | ForEach-Object { @{ n = $_ } } | Invoke-PandaponRequest /history/probe -Endpoint $stub.Endpoint -ErrorAction Stop
+            $all = @(Get-PandaponHistory)
+            $all.Count | Should -Be 1000
+            $all[-1].Path | Should -Be '/history/probe'
+            { Get-PandaponHistory -Last 1001 } | Should -Throw
+        }
+        finally { $stub.Dispose() }
     }
 }

@@ -126,6 +126,41 @@ namespace Pandapon.Client
         {
             if (request == null) throw new ArgumentNullException(nameof(request));
             if (credential == null) throw new ArgumentNullException(nameof(credential));
+            var record = new RequestRecord { Time = _clock(), Method = request.Method, Path = request.Path };
+            var clock = Stopwatch.StartNew();
+            try
+            {
+                ApiResponse response = await SendWithRetriesAsync(request, credential, cancellationToken, log).ConfigureAwait(false);
+                record.Outcome = "Succeeded";
+                record.HttpStatus = response.HttpStatus;
+                record.Code = response.Code;
+                record.RequestId = response.RequestId;
+                record.Attempts = response.Attempts;
+                return response;
+            }
+            catch (PandaponApiException e)
+            {
+                record.Outcome = e.Kind.ToString();
+                record.HttpStatus = e.HttpStatus;
+                record.Code = e.Code;
+                record.RequestId = e.RequestId;
+                record.Attempts = e.Attempts;
+                throw;
+            }
+            catch (OperationCanceledException)
+            {
+                record.Outcome = "Cancelled";
+                throw;
+            }
+            finally
+            {
+                record.Duration = clock.Elapsed;
+                if (record.Outcome.Length > 0) RequestHistory.Add(record);
+            }
+        }
+
+        private async Task<ApiResponse> SendWithRetriesAsync(ApiRequest request, ApiCredential credential, CancellationToken cancellationToken, IRequestLog? log)
+        {
             int maxAttempts = request.Idempotent ? Math.Max(0, request.MaxRetries) + 1 : 1;
             for (int attempt = 1; ; attempt++)
             {

@@ -47,6 +47,12 @@ namespace Pandapon.Commands
                 : PSObject.AsPSObject(item!).Properties.FirstOrDefault(p => BindingNames.Any(n => string.Equals(n, p.Name, System.StringComparison.OrdinalIgnoreCase)));
             if (binding != null && IsScalar(binding.Value)) return binding.Value;
             object value = item is PSObject wrapped ? wrapped.BaseObject : item!;
+            if (value is IEnumerable && !(value is IDictionary))
+            {
+                string nested = $"{ParameterName} takes ids as text or numbers, and one of them is itself a list: pass the ids as one flat list " +
+                    "(Invoke-RestMethod writes a JSON array as one object: enumerate it with ForEach-Object, or index it).";
+                throw new ArgumentTransformationMetadataException(nested, new InvalidValueException(nested, ParameterName));
+            }
             string names = string.Join(", ", PropertyNames(item!));
             string binds = string.Join(" or ", BindingNames);
             string what = value is IDictionary ? "a hashtable" : value is PSCustomObject ? "an object (a CSV row?)" : "a " + value.GetType().Name;
