@@ -174,3 +174,33 @@ Describe 'Get-PandaponHistory (17.6)' {
         finally { $stub.Dispose() }
     }
 }
+
+Describe 'Exact sums (17.2)' {
+    It 'adds amounts exactly with a [decimal] accumulator, as about_Pandapon shows, where Measure-Object gives a Double' {
+        $ids = @((Invoke-RestMethod "$($sandbox.endpoint)/sandbox/refunds") | ForEach-Object { $_ } | Select-Object -First 60)
+        $refunds = @(Get-PandaponRefund $ids)
+        $fen = [long]0
+        foreach ($id in $ids) { $fen += [long](Invoke-PandaponRequest /alibaba/refund/info -Body @{ refundId = $id } -Idempotent).applyPayment }
+
+        # The help's way.
+        $sum = [decimal]0
+        $refunds | ForEach-Object { $sum += $_.ApplyPayment }
+        $sum | Should -BeOfType [decimal]
+        $sum | Should -Be ([decimal]$fen / 100)
+
+        # The CSV way, under a culture whose decimal separator is a comma.
+        $csv = Join-Path $TestDrive 'sums.csv'
+        $refunds | Select-Object RefundId, @{ n = 'ApplyPayment'; e = { $_.ApplyPayment.ToString([cultureinfo]::InvariantCulture) } } | Export-Csv $csv
+        $saved = [cultureinfo]::CurrentCulture
+        try {
+            [cultureinfo]::CurrentCulture = 'de-DE'
+            $fromCsv = [decimal]0
+            Import-Csv $csv | ForEach-Object { $fromCsv += [decimal]::Parse($_.ApplyPayment, [cultureinfo]::InvariantCulture) }
+        }
+        finally { [cultureinfo]::CurrentCulture = $saved }
+        $fromCsv | Should -Be $sum
+
+        # Why: Measure-Object's sum is a Double.
+        ($refunds | Measure-Object ApplyPayment -Sum).Sum | Should -BeOfType [double]
+    }
+}
