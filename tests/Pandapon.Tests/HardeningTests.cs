@@ -80,4 +80,16 @@ public class HardeningTests
         Assert.DoesNotContain("request Unable", message);
         Assert.DoesNotContain("..", message);
     }
+
+    // 15.20: a read waits 30 s an attempt (and is retried), a write 100 s (never retried); a set value wins.
+    [Fact]
+    public void ReadsTimeOutSoonerThanWrites()
+    {
+        Assert.Equal(TimeSpan.FromSeconds(30), ApiRequest.Get("/alibaba/order/pay/url").Timeout);
+        Assert.Equal(TimeSpan.FromSeconds(30), ApiRequest.Post("/alibaba/refund/info", new { refundId = "TQ1" }, idempotent: true).Timeout);
+        Assert.Equal(TimeSpan.FromSeconds(100), ApiRequest.Post("/alibaba/refund/detail/create", new { orderId = 1 }).Timeout);
+        var set = new ApiRequest("GET", "/x") { Timeout = TimeSpan.FromSeconds(5) };
+        set.Idempotent = false;
+        Assert.Equal(TimeSpan.FromSeconds(5), set.Timeout);
+    }
 }

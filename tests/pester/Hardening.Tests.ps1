@@ -204,3 +204,16 @@ Describe 'Exact sums (17.2)' {
         ($refunds | Measure-Object ApplyPayment -Sum).Sum | Should -BeOfType [double]
     }
 }
+
+Describe 'Timeouts (15.20)' {
+    It 'waits 30 s for a read, 100 s for a write, and what -TimeoutSec says; Verbose names it' {
+        $ids = @((Invoke-RestMethod "$($sandbox.endpoint)/sandbox/refunds") | ForEach-Object { $_ })
+        $read = Get-PandaponRefund $ids[0] -Verbose 4>&1 | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }
+        $read.Message | Should -Contain "POST $($sandbox.endpoint)/alibaba/refund/info (attempt 1 of 4); timeout 30 s"
+        $write = Invoke-PandaponRequest /alibaba/refund/info -Body @{ refundId = $ids[0] } -Verbose 4>&1 | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }
+        $write.Message | Should -Contain "POST $($sandbox.endpoint)/alibaba/refund/info (attempt 1 of 1); timeout 100 s"
+        $set = Get-PandaponRefund $ids[0] -TimeoutSec 7 -Verbose 4>&1 | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }
+        $set.Message | Should -Contain "POST $($sandbox.endpoint)/alibaba/refund/info (attempt 1 of 4); timeout 7 s"
+        # A stalled read is retried like a timeout: Refund.Tests.ps1, 'delivers all 500 refunds when a fifth of the answers fail' (every fault kind, stall included).
+    }
+}

@@ -222,7 +222,9 @@ namespace Pandapon.Client
                 message.Headers.TryAddWithoutValidation("signature", signature);
                 if (request.Body != null) message.Content = new StringContent(request.Body, new UTF8Encoding(false), "application/json");
 
-                log?.Verbose($"{request.Method} {url} (attempt {attempt} of {maxAttempts})");
+                string limit = request.Timeout == System.Threading.Timeout.InfiniteTimeSpan ? "no time limit"
+                    : "timeout " + request.Timeout.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture) + " s";
+                log?.Verbose($"{request.Method} {url} (attempt {attempt} of {maxAttempts}); {limit}");
                 if (log != null && log.IsDebugEnabled) log.Debug(DescribeRequest(message, credential, signing, signature));
 
                 var clock = Stopwatch.StartNew();
