@@ -217,3 +217,43 @@ Describe 'Timeouts (15.20)' {
         # A stalled read is retried like a timeout: Refund.Tests.ps1, 'delivers all 500 refunds when a fifth of the answers fail' (every fault kind, stall included).
     }
 }
+
+Describe 'Ctrl+C during a write (15.18)' {
+    It 'leaves a warning that the refund may or may not exist, with the check command a timeout gives' {
+        $stall = Start-PandaponSandbox -Configuration $env:PANDAPON_TEST_CONFIGURATION -ArgumentList '--fault-rate', '1', '--fault-kinds', 'stall'
+        try {
+            # A child pwsh whose stopped command writes to a real console host (its stdout, captured here): the
+            # pipeline's streams are closed once it is stopping, so the warning goes to the host.
+            $child = @'
+param($Module, $Endpoint, $AccessKey, $SecretKey, $UserId)
+Import-Module $Module
+$runspace = [runspacefactory]::CreateRunspace($Host)
+$runspace.Open()
+$ps = [powershell]::Create()
+$ps.Runspace = $runspace
+$null = $ps.AddScript({
+    param($Module, $Endpoint, $AccessKey, $SecretKey, $UserId)
+    Import-Module $Module
+    $credential = [pscredential]::new($AccessKey, (ConvertTo-SecureString $SecretKey -AsPlainText -Force))
+    New-PandaponRefund 2019601700000000001 -OrderEntryId 2019601700000000002 -DisputeRequest Refund -ApplyPayment 1 -ReasonId 20005 `
+        -Description '测试退款申请' -GoodsStatus refundWaitBuyerReceive -Force -Credential $credential -UserId $UserId -Endpoint $Endpoint
+}).AddArgument($Module).AddArgument($Endpoint).AddArgument($AccessKey).AddArgument($SecretKey).AddArgument($UserId)
+$async = $ps.BeginInvoke()
+# Stop once the request has reached the server (the stall holds its answer for 120 s).
+while ((Invoke-RestMethod "$Endpoint/sandbox/stats").faults.stall -lt 1) { Start-Sleep -Milliseconds 100 }
+$ps.Stop()
+'stopped'
+'@
+            $script = Join-Path $TestDrive 'stop-write.ps1'
+            Set-Content -Path $script -Value $child -Encoding utf8
+            $pwsh = Get-PwshInvocation
+            $leading = @($pwsh | Select-Object -Skip 1)
+            $output = (& $pwsh[0] @leading -NoProfile -NonInteractive -File $script (Get-TestModulePath) $stall.endpoint $stall.accessKey $stall.secretKey $stall.userId 2>&1) -join "`n"
+            $output | Should -Match 'stopped'
+            $output | Should -Match 'WARNING: .*POST /alibaba/refund/detail/create was stopped after it was sent'
+            $output | Should -Match 'may or may not have been created'
+            $output | Should -Match ([regex]::Escape("Invoke-PandaponRequest /alibaba/order/detail -Body @{ webSite = '1688'; orderId = '2019601700000000001' } -Idempotent"))
+        }
+        finally { $stall | Stop-PandaponSandbox }
+    }
+}
