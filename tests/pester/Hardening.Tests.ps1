@@ -257,3 +257,22 @@ $ps.Stop()
         finally { $stall | Stop-PandaponSandbox }
     }
 }
+
+Describe 'A server that is gone (15.19)' {
+    It 'stops after 2 x throttle refused connections in a row, with one terminating error counting the inputs not tried' {
+        $listener = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
+        $listener.Start(); $port = $listener.LocalEndpoint.Port; $listener.Stop()
+        $credential = [pscredential]::new('ak', (ConvertTo-SecureString 'sk' -AsPlainText -Force))
+        $ids = 1..200 | ForEach-Object { 'TQ2' + $_.ToString('0000000000000000') }
+        $err = $null
+        try { $ids | Get-PandaponRefund -Credential $credential -UserId 1 -Endpoint "http://127.0.0.1:$port" -ThrottleLimit 2 -MaxRetries 0 -ErrorAction SilentlyContinue -ErrorVariable errs }
+        catch { $err = $_ }
+        $err | Should -Not -BeNullOrEmpty
+        $err.FullyQualifiedErrorId | Should -BeLike 'Pandapon.EndpointUnreachable,*'
+        $err.ToString() | Should -BeLike '*The endpoint is unreachable: * requests in a row could not connect*inputs were not tried*'
+        # Only the failures up to the stop are written, one per input; the rest were never tried.
+        $written = @($errs | Where-Object { $_.FullyQualifiedErrorId -like 'Pandapon.Network,*' })
+        $written.Count | Should -BeGreaterOrEqual 4
+        $written.Count | Should -BeLessThan 20
+    }
+}

@@ -36,6 +36,11 @@ namespace Pandapon.Commands
         // An authentication refusal would repeat for every later input: the batch stops at the first (issue 10).
         private readonly BatchBreaker _breaker = new BatchBreaker(e => e is PandaponApiException api && api.Kind == ApiErrorKind.Authentication);
 
+        // A server that is gone: after 2 x throttle connections refused in a row (issue 15.19), nothing more is sent.
+        private BatchBreaker? _unreachable;
+        private BatchBreaker Unreachable => _unreachable ?? (_unreachable = new BatchBreaker(
+            e => e is PandaponApiException api && api.Kind == ApiErrorKind.Network && !api.MayHaveTakenEffect, run: 2 * MaxConcurrentRequests));
+
         /// <summary>How many requests may be in flight at once; a cmdlet with a -ThrottleLimit parameter returns it here.</summary>
         protected virtual int MaxConcurrentRequests => 1;
 
@@ -59,17 +64,17 @@ namespace Pandapon.Commands
             Func<ErrorRecord, ErrorRecord>? onError = null)
         {
             ApiCredential credential = Credentials.Credential;
-            if (_breaker.Tripped)
+            if (_breaker.Tripped || Unreachable.Tripped)
             {
-                _breaker.CountNotRun();
+                (_breaker.Tripped ? _breaker : Unreachable).CountNotRun();
                 StopAfterRefusal();
             }
             ApplyTo(request);
             PandaponClient client = PandaponClient.For(credential.Endpoint);
             LogRelay log = Output.Log;
             Enqueue(new BatchOutput.Pending(target, map, enumerateCollection, onError, refusal: null),
-                _breaker.Guard(token => client.SendAsync(request, credential, token, log)));
-            if (_breaker.Tripped) StopAfterRefusal();
+                Unreachable.Guard(_breaker.Guard(token => client.SendAsync(request, credential, token, log))));
+            if (_breaker.Tripped || Unreachable.Tripped) StopAfterRefusal();
         }
 
         /// <summary>
@@ -79,6 +84,8 @@ namespace Pandapon.Commands
         private void StopAfterRefusal()
         {
             WaitForAll();
+            if (!_breaker.Tripped)
+                ThrowTerminatingError(ErrorRecords.FromUnreachable((PandaponApiException)Unreachable.Cause!, Unreachable.TrippingFailures, Unreachable.NotRun + _breaker.NotRun));
             ThrowTerminatingError(ErrorRecords.FromStoppedBatch((PandaponApiException)_breaker.Cause!, _breaker.TrippingFailures, _breaker.NotRun));
         }
 
@@ -94,7 +101,7 @@ namespace Pandapon.Commands
         protected override void EndProcessing()
         {
             WaitForAll();
-            if (_breaker.Tripped) StopAfterRefusal();
+            if (_breaker.Tripped || Unreachable.Tripped) StopAfterRefusal();
             base.EndProcessing();
         }
 
