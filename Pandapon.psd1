@@ -17,6 +17,7 @@
         'ConvertFrom-PandaponMessage'
         'Confirm-PandaponOrderReceipt'
         'Get-PandaponCredential'
+        'Get-PandaponHistory'
         'Get-PandaponOrder'
         'Get-PandaponOrderLogistics'
         'Get-PandaponOrderPaymentUrl'
@@ -46,6 +47,7 @@
 - Credentials and signing: Set-PandaponCredential, Get-PandaponCredential, Remove-PandaponCredential, Clear-PandaponCredential, Get-PandaponSignature; profiles in an owner-only store.
 - Reads: Get-PandaponRefund (1688 after-sales refunds as typed objects), Invoke-PandaponRequest (any endpoint, signed).
 - Writes: New-PandaponRefund (open a 1688 refund or return) and Submit-PandaponReturnShipment (report the return waybill); every value checked before sending, never retried automatically, -WhatIf, CSV input.
+- Get-PandaponHistory: the last 1,000 requests of the session (time, method, path, outcome, code, requestId, duration, attempts; never bodies or keys).
 - Test-PandaponCredential: one harmless signed request says whether the key, user id and signing recipe work; -TryRecipes finds the recipe a server accepts.
 - Orders: Get-PandaponOrder (1688 orders by id, or listed by status and time with automatic lazy paging: -First, -Skip, -IncludeTotalCount), Get-PandaponOrderLogistics (tracking steps), Get-PandaponOrderPaymentUrl (cashier links), Stop-PandaponOrder (cancel an unpaid order), Confirm-PandaponOrderReceipt (confirm receipt); orders pipe into Get-PandaponRefund.
 - Messages: ConvertFrom-PandaponMessage (webhook bodies to typed events, duplicates recognisable by MessageId) and Receive-PandaponMessage (a local receiver that acknowledges at once).

@@ -62,4 +62,19 @@ public class BatchBreakerTests
         Assert.Equal(36, results.Count(r => r.Error is BatchStoppedException));
         Assert.Equal(36, breaker.NotRun);
     }
+
+    [Fact]
+    public async Task ARunBreaker_TripsOnlyAfterThatManyInARow_ASuccessStartsTheCountAgain()
+    {
+        var breaker = new BatchBreaker(e => e is Refused, run: 3);
+        Func<CancellationToken, Task<int>> ok = _ => Task.FromResult(1);
+        Func<CancellationToken, Task<int>> refused = _ => Task.FromException<int>(new Refused());
+        for (int i = 0; i < 2; i++) await Assert.ThrowsAsync<Refused>(() => breaker.Guard(refused)(CancellationToken.None));
+        await breaker.Guard(ok)(CancellationToken.None);
+        for (int i = 0; i < 2; i++) await Assert.ThrowsAsync<Refused>(() => breaker.Guard(refused)(CancellationToken.None));
+        Assert.False(breaker.Tripped);
+        await Assert.ThrowsAsync<Refused>(() => breaker.Guard(refused)(CancellationToken.None));
+        Assert.True(breaker.Tripped);
+        await Assert.ThrowsAsync<BatchStoppedException>(() => breaker.Guard(ok)(CancellationToken.None));
+    }
 }

@@ -8,8 +8,9 @@ namespace Pandapon.Tests;
 public class BatchProgressTests
 {
     private TimeSpan _now;
+    private int _running;
 
-    private BatchProgress NewProgress(int expectedTotal = 0) => new(() => _now) { ExpectedTotal = expectedTotal };
+    private BatchProgress NewProgress(int expectedTotal = 0) => new(() => _now, () => _running) { ExpectedTotal = expectedTotal };
 
     [Fact]
     public void NoBar_BeforeTwoSeconds()
@@ -43,6 +44,7 @@ public class BatchProgressTests
         for (int i = 0; i < 4; i++) progress.InputSubmitted();
         progress.InputCompleted();
         progress.InputCompleted();
+        _running = 2;
         _now = TimeSpan.FromSeconds(4);
         ProgressReport report = progress.Next()!;
         Assert.Equal("2 of 8 done, 2 in flight", report.Status);
@@ -57,6 +59,7 @@ public class BatchProgressTests
         progress.InputSubmitted();
         progress.InputSubmitted();
         progress.InputCompleted();
+        _running = 1;
         _now = TimeSpan.FromSeconds(5);
         ProgressReport report = progress.Next()!;
         Assert.Equal("1 done, 1 in flight", report.Status);
@@ -94,5 +97,17 @@ public class BatchProgressTests
         debug.Debug("headers");
         Assert.True(debug.TryTake(out stream, out _));
         Assert.Equal(LogStream.Debug, stream);
+    }
+
+    [Fact]
+    public void InFlight_CountsRequestsOnTheWire_NotTheQueuedWindow()
+    {
+        // 1 throttle slot, 40 inputs taken into the window, 3 results written: 1 on the wire, 36 waiting.
+        var progress = NewProgress();
+        for (int i = 0; i < 40; i++) progress.InputSubmitted();
+        for (int i = 0; i < 3; i++) progress.InputCompleted();
+        _running = 1;
+        _now = TimeSpan.FromSeconds(3);
+        Assert.Equal("3 done, 1 in flight, 36 queued", progress.Next()!.Status);
     }
 }

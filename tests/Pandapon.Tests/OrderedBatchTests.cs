@@ -95,4 +95,23 @@ public class OrderedBatchTests
     [Fact]
     public void AThrottleBelowOneIsRefused()
         => Assert.Throws<ArgumentOutOfRangeException>(() => new OrderedBatch<int>(0, CancellationToken.None));
+
+    [Fact]
+    public void RunningCountsTheWorkStarted_NotTheItemsWaitingForASlot()
+    {
+        using var batch = new OrderedBatch<int>(2, CancellationToken.None);
+        var gates = Enumerable.Range(0, 5).Select(_ => new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously)).ToArray();
+        for (int i = 0; i < 5; i++)
+        {
+            int n = i;
+            batch.Add(n, _ => gates[n].Task);
+        }
+        Assert.Equal(5, batch.Pending);
+        Assert.Equal(2, batch.Running);
+        gates[0].SetResult(0);
+        Assert.Equal(0, batch.TakeNext()!.Value);
+        SpinWait.SpinUntil(() => batch.Running == 2 && gates[2].Task.IsCompleted == false, TimeSpan.FromSeconds(30));
+        Assert.Equal(2, batch.Running);
+        Assert.Equal(4, batch.Pending);
+    }
 }

@@ -31,7 +31,9 @@ Describe 'A batch refused for authentication' {
         $caught.Exception.Code | Should -Be 40104
         $message = $caught.ErrorDetails.Message
         $message | Should -BeLike "*signature mismatch*The batch stopped at this authentication refusal*"
-        $message | Should -Match '\d+ inputs were not sent, and no later input is sent'
+        $message | Should -Match '(\d+) inputs were not sent, and no later input is sent'
+        # Every one of the 200 ids is accounted for: refused, or not sent.
+        [int]([regex]::Match($message, '(\d+) inputs were not sent').Groups[1].Value) + $stats.refusals.signatureMismatch | Should -Be 200
         $caught.ErrorDetails.RecommendedAction | Should -BeLike '*Test-PandaponCredential -TryRecipes*'
         # The advice is said once: as the recommended action, not again in the message.
         $message | Should -Not -BeLike '*Test-PandaponCredential*'

@@ -188,7 +188,7 @@ Describe 'Invoke-PandaponRequest retries, timeouts and Ctrl+C' {
         $e.Exception.Message | Should -BeLike '*Gave up after 3 attempts*'
         $lines = @($verbose | ForEach-Object { "$_" })
         $lines | Where-Object { $_ -like 'POST *retrying in * s (attempt 2 of 3).' } | Should -Not -BeNullOrEmpty
-        $lines | Where-Object { $_ -like 'POST *(attempt 3 of 3)' } | Should -Not -BeNullOrEmpty
+        $lines | Where-Object { $_ -like 'POST *(attempt 3 of 3); timeout * s' } | Should -Not -BeNullOrEmpty
     }
 
     It 'never retries a POST that is not marked idempotent, and says so' {

@@ -176,12 +176,12 @@ Describe 'New-PandaponRefund' {
             Description = '测试退款申请'; GoodsStatus = 'refundWaitBuyerReceive'; Force = $true }
         $before = Get-Total
         foreach ($change in @(
-                @{ ApplyPayment = 123.456 }
+                @{ ApplyPayment = '123.456' }   # quoted: an unquoted double is refused at binding (Hardening.Tests.ps1)
                 @{ Description = 'x' * 151 }
                 @{ Voucher = @($Voucher) * 6 }
                 @{ ApplyCarriage = -1 }
                 @{ OrderId = '2019-6017' }
-                @{ ApplyPayment = 123.456; WhatIf = $true })) {
+                @{ ApplyPayment = '123.456'; WhatIf = $true })) {
             $call = $base.Clone()
             foreach ($k in $change.Keys) { $call[$k] = $change[$k] }
             New-PandaponRefund @call -ErrorVariable +errs -ErrorAction SilentlyContinue

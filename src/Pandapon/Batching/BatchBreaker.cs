@@ -13,14 +13,18 @@ namespace Pandapon.Batching
     public sealed class BatchBreaker
     {
         private readonly Func<Exception, bool> _trips;
+        private readonly int _run;
         private Exception? _cause;
         private int _tripping;
+        private int _consecutive;
         private int _notRun;
 
         /// <param name="trips">Whether a failure trips the breaker.</param>
-        public BatchBreaker(Func<Exception, bool> trips)
+        /// <param name="run">How many such failures in a row, with no success between, trip it (1: the first).</param>
+        public BatchBreaker(Func<Exception, bool> trips, int run = 1)
         {
             _trips = trips ?? throw new ArgumentNullException(nameof(trips));
+            _run = Math.Max(1, run);
         }
 
         /// <summary>The first failure that tripped the breaker; null while the batch may go on.</summary>
@@ -45,16 +49,19 @@ namespace Pandapon.Batching
                 Interlocked.Increment(ref _notRun);
                 throw new BatchStoppedException();
             }
+            T result;
             try
             {
-                return await work(token).ConfigureAwait(false);
+                result = await work(token).ConfigureAwait(false);
             }
             catch (Exception e) when (_trips(e))
             {
                 Interlocked.Increment(ref _tripping);
-                Interlocked.CompareExchange(ref _cause, e, null);
+                if (Interlocked.Increment(ref _consecutive) >= _run) Interlocked.CompareExchange(ref _cause, e, null);
                 throw;
             }
+            Interlocked.Exchange(ref _consecutive, 0);
+            return result;
         };
     }
 

@@ -31,12 +31,15 @@ namespace Pandapon.Batching
         public static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(250);
 
         private readonly Func<TimeSpan> _elapsed;
+        private readonly Func<int> _running;
         private TimeSpan _lastShown;
 
         /// <param name="elapsed">Time since the clock started; the cmdlet passes a Stopwatch started at the first input.</param>
-        public BatchProgress(Func<TimeSpan> elapsed)
+        /// <param name="running">Requests on the wire now (started and not ended), as the batch counts them.</param>
+        public BatchProgress(Func<TimeSpan> elapsed, Func<int> running)
         {
             _elapsed = elapsed;
+            _running = running;
         }
 
         public int Submitted { get; private set; }
@@ -59,11 +62,15 @@ namespace Pandapon.Batching
             if (elapsed < Delay || (Shown && elapsed - _lastShown < Interval)) return null;
             Shown = true;
             _lastShown = elapsed;
-            int inFlight = Submitted - Completed;
-            if (ExpectedTotal <= 0) return new ProgressReport($"{Completed} done, {inFlight} in flight", null, null);
+            // In flight is what is on the wire; the rest of the window (waiting for a slot, or done and waiting for
+            // the inputs before it) is queued.
+            int inFlight = Math.Min(_running(), Submitted - Completed);
+            int queued = Submitted - Completed - inFlight;
+            string counts = $"{inFlight} in flight" + (queued > 0 ? $", {queued} queued" : "");
+            if (ExpectedTotal <= 0) return new ProgressReport($"{Completed} done, {counts}", null, null);
             int total = Math.Max(ExpectedTotal, Submitted);
             int? remaining = Completed > 0 ? (int)(elapsed.TotalSeconds / Completed * (total - Completed)) : (int?)null;
-            return new ProgressReport($"{Completed} of {total} done, {inFlight} in flight", (int)Math.Min(100, 100L * Completed / total), remaining);
+            return new ProgressReport($"{Completed} of {total} done, {counts}", (int)Math.Min(100, 100L * Completed / total), remaining);
         }
     }
 }

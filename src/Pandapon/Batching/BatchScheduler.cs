@@ -27,7 +27,7 @@ namespace Pandapon.Batching
         public BatchScheduler(int throttleLimit, CancellationToken cancellation, Func<TimeSpan>? elapsed = null)
         {
             _batch = new OrderedBatch<TResult>(Math.Max(1, throttleLimit), cancellation);
-            Progress = new BatchProgress(elapsed ?? (() => _clock.Elapsed));
+            Progress = new BatchProgress(elapsed ?? (() => _clock.Elapsed), () => _batch.Running);
         }
 
         public BatchProgress Progress { get; }

@@ -48,8 +48,13 @@ namespace Pandapon.Batching
             _cancellation = cancellation;
         }
 
+        private int _running;
+
         /// <summary>Items added and not yet taken.</summary>
         public int Pending => _window.Count;
+
+        /// <summary>Items whose work has started and not ended (on the wire, or waiting out a retry), not those waiting for a slot.</summary>
+        public int Running => Volatile.Read(ref _running);
 
         /// <summary>True when <see cref="Add"/> would block for the oldest item (callers that pump other work wait with <see cref="TakeNext(TimeSpan)"/> first).</summary>
         public bool IsFull => _window.Count >= _windowSize;
@@ -125,12 +130,14 @@ namespace Pandapon.Batching
         private async Task<TResult> RunThrottled(Func<CancellationToken, Task<TResult>> work)
         {
             await _inFlight.WaitAsync(_cancellation).ConfigureAwait(false);
+            Interlocked.Increment(ref _running);
             try
             {
                 return await work(_cancellation).ConfigureAwait(false);
             }
             finally
             {
+                Interlocked.Decrement(ref _running);
                 _inFlight.Release();
             }
         }

@@ -8,14 +8,21 @@ namespace Pandapon.Client
     /// </summary>
     public sealed class ApiCredential
     {
+        /// <summary>
+        /// The longest access key, secret key or user id accepted (PandaPon's are 32 hex characters and 13 digits);
+        /// a longer one is a pasted file, not a key, and is refused before it is hashed or sent (docs/api.md, "Keys").
+        /// </summary>
+        public const int MaxKeyLength = 256;
+
         public ApiCredential(string accessKey, string secretKey, string userId, Uri? endpoint = null, SignatureOptions? signature = null)
         {
             if (string.IsNullOrWhiteSpace(accessKey)) throw new ArgumentException("The access key is empty or blank.", nameof(accessKey));
             if (string.IsNullOrEmpty(secretKey)) throw new ArgumentException("The secret key is empty.", nameof(secretKey));
             if (string.IsNullOrEmpty(userId)) throw new ArgumentException("The user id is empty.", nameof(userId));
-            // Both travel as HTTP headers: a line break there would be a header injection, not a typo.
-            if (HasControlCharacter(accessKey)) throw new ArgumentException("The access key contains a control character (a line break?).", nameof(accessKey));
-            if (HasControlCharacter(userId)) throw new ArgumentException("The user id contains a control character (a line break?).", nameof(userId));
+            // Access key and user id travel as HTTP headers: a line break there would be a header injection, not a typo.
+            if (KeyProblem(accessKey, "The access key", isHeader: true) is string badAccessKey) throw new ArgumentException(badAccessKey, nameof(accessKey));
+            if (KeyProblem(secretKey, "The secret key", isHeader: false) is string badSecret) throw new ArgumentException(badSecret, nameof(secretKey));
+            if (KeyProblem(userId, "The user id", isHeader: true) is string badUserId) throw new ArgumentException(badUserId, nameof(userId));
             AccessKey = accessKey;
             SecretKey = secretKey;
             UserId = userId;
@@ -40,11 +47,18 @@ namespace Pandapon.Client
             return accessKey!.Length <= 8 ? new string('*', accessKey.Length) : accessKey.Substring(0, 4) + "****" + accessKey.Substring(accessKey.Length - 4);
         }
 
-        private static bool HasControlCharacter(string text)
+        /// <summary>
+        /// Why <paramref name="value"/> cannot be a key (<paramref name="what"/>: "The secret key"), or null: longer than
+        /// <see cref="MaxKeyLength"/>, or, for a header value, holding a control character. Never quotes the value.
+        /// </summary>
+        public static string? KeyProblem(string value, string what, bool isHeader)
         {
-            foreach (char c in text)
-                if (char.IsControl(c)) return true;
-            return false;
+            if (value.Length > MaxKeyLength)
+                return $"{what} is {value.Length} characters long; at most {MaxKeyLength} are accepted.";
+            if (!isHeader) return null;
+            foreach (char c in value)
+                if (char.IsControl(c)) return $"{what} contains the control character U+{(int)c:X4} (a line break?): it travels as an HTTP header.";
+            return null;
         }
 
         public override string ToString() => $"{MaskAccessKey(AccessKey)} (user {UserId}) at {Endpoint}";

@@ -9,7 +9,20 @@ namespace Pandapon.Client
     public sealed class ApiRequest
     {
         public const int DefaultMaxRetries = 3;
+
+        /// <summary>
+        /// A write's attempt (never retried): as HttpClient, AWS Tools and Windows PowerShell's Invoke-RestMethod wait
+        /// by default, so a slow server's answer is rarely lost to an outcome that must be checked by hand.
+        /// </summary>
         public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(100);
+
+        /// <summary>
+        /// A read's attempt: a read answers in well under a second, and a timed-out read is retried, so a stalled
+        /// connection costs 30 s and a new attempt rather than 100 s (docs/api.md, "Timeouts").
+        /// </summary>
+        public static readonly TimeSpan DefaultReadTimeout = TimeSpan.FromSeconds(30);
+
+        private TimeSpan? _timeout;
 
         /// <summary>How request bodies are written: compact, and non-ASCII text left readable (the API is Chinese).</summary>
         internal static readonly JsonSerializerOptions BodyOptions = new JsonSerializerOptions
@@ -56,8 +69,15 @@ namespace Pandapon.Client
         /// <summary>Retries after the first attempt (used only when <see cref="Idempotent"/>).</summary>
         public int MaxRetries { get; set; } = DefaultMaxRetries;
 
-        /// <summary>The time one attempt may take; <see cref="System.Threading.Timeout.InfiniteTimeSpan"/> for no limit.</summary>
-        public TimeSpan Timeout { get; set; } = DefaultTimeout;
+        /// <summary>
+        /// The time one attempt may take; <see cref="System.Threading.Timeout.InfiniteTimeSpan"/> for no limit. Unless set,
+        /// <see cref="DefaultReadTimeout"/> for an idempotent request, <see cref="DefaultTimeout"/> for another.
+        /// </summary>
+        public TimeSpan Timeout
+        {
+            get => _timeout ?? (Idempotent ? DefaultReadTimeout : DefaultTimeout);
+            set => _timeout = value;
+        }
 
         /// <summary>A GET with query parameters.</summary>
         public static ApiRequest Get(string path, params KeyValuePair<string, string>[] query)
@@ -101,8 +121,28 @@ namespace Pandapon.Client
             {
                 if (char.IsWhiteSpace(c) || char.IsControl(c)) return "it must not contain spaces or control characters";
                 if (c == '?' || c == '#') return "it must not contain '?' or '#'; give query parameters separately";
+                if (c == '\\') return "it must not contain a backslash (some servers read it as '/')";
+            }
+            // The signature covers the path as given; a segment a server or .NET would resolve or decode into another
+            // path would carry signed headers elsewhere, so such paths are refused rather than normalised.
+            string[] segments = path == "/" ? new string[0] : path.Substring(1).Split('/');
+            foreach (string segment in segments)
+            {
+                if (segment.Length == 0) return "it must not have an empty segment ('//' or a trailing '/')";
+                if (segment == "." || segment == "..") return $"it must not have a '{segment}' segment";
+                if (HasEncodedSeparatorOrDot(segment)) return "it must not contain a percent-encoded '.', '/' or '\\' (%2E, %2F, %5C in any case)";
             }
             return null;
+        }
+
+        private static bool HasEncodedSeparatorOrDot(string segment)
+        {
+            for (int i = segment.IndexOf('%'); i >= 0 && i + 2 < segment.Length; i = segment.IndexOf('%', i + 1))
+            {
+                string code = segment.Substring(i + 1, 2).ToUpperInvariant();
+                if (code == "2E" || code == "2F" || code == "5C") return true;
+            }
+            return false;
         }
 
         public override string ToString() => Method + " " + Path;

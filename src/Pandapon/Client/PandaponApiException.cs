@@ -229,11 +229,12 @@ namespace Pandapon.Api
             var reasons = new StringBuilder();
             for (Exception? e = inner; e != null; e = e.InnerException)
             {
-                if (reasons.Length > 0 && reasons.ToString().IndexOf(e.Message, StringComparison.Ordinal) >= 0) continue;
+                string cause = e.Message.Trim().TrimEnd('.');
+                if (cause.Length == 0 || reasons.ToString().IndexOf(cause, StringComparison.Ordinal) >= 0) continue;
+                // One sentence per cause: .NET's messages are chained, each its own sentence.
                 if (reasons.Length > 0) reasons.Append(' ');
-                reasons.Append(e.Message.Trim().TrimEnd('.'));
+                reasons.Append(cause).Append('.');
             }
-            reasons.Append('.');
             bool neverSent = NeverSent(inner);
             string what = neverSent ? "could not be reached" : "could not be reached or the connection broke";
             return new PandaponApiException(ApiErrorKind.Network, operation,

@@ -126,6 +126,41 @@ namespace Pandapon.Client
         {
             if (request == null) throw new ArgumentNullException(nameof(request));
             if (credential == null) throw new ArgumentNullException(nameof(credential));
+            var record = new RequestRecord { Time = _clock(), Method = request.Method, Path = request.Path };
+            var clock = Stopwatch.StartNew();
+            try
+            {
+                ApiResponse response = await SendWithRetriesAsync(request, credential, cancellationToken, log).ConfigureAwait(false);
+                record.Outcome = "Succeeded";
+                record.HttpStatus = response.HttpStatus;
+                record.Code = response.Code;
+                record.RequestId = response.RequestId;
+                record.Attempts = response.Attempts;
+                return response;
+            }
+            catch (PandaponApiException e)
+            {
+                record.Outcome = e.Kind.ToString();
+                record.HttpStatus = e.HttpStatus;
+                record.Code = e.Code;
+                record.RequestId = e.RequestId;
+                record.Attempts = e.Attempts;
+                throw;
+            }
+            catch (OperationCanceledException)
+            {
+                record.Outcome = "Cancelled";
+                throw;
+            }
+            finally
+            {
+                record.Duration = clock.Elapsed;
+                if (record.Outcome.Length > 0) RequestHistory.Add(record);
+            }
+        }
+
+        private async Task<ApiResponse> SendWithRetriesAsync(ApiRequest request, ApiCredential credential, CancellationToken cancellationToken, IRequestLog? log)
+        {
             int maxAttempts = request.Idempotent ? Math.Max(0, request.MaxRetries) + 1 : 1;
             for (int attempt = 1; ; attempt++)
             {
@@ -187,7 +222,9 @@ namespace Pandapon.Client
                 message.Headers.TryAddWithoutValidation("signature", signature);
                 if (request.Body != null) message.Content = new StringContent(request.Body, new UTF8Encoding(false), "application/json");
 
-                log?.Verbose($"{request.Method} {url} (attempt {attempt} of {maxAttempts})");
+                string limit = request.Timeout == System.Threading.Timeout.InfiniteTimeSpan ? "no time limit"
+                    : "timeout " + request.Timeout.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture) + " s";
+                log?.Verbose($"{request.Method} {url} (attempt {attempt} of {maxAttempts}); {limit}");
                 if (log != null && log.IsDebugEnabled) log.Debug(DescribeRequest(message, credential, signing, signature));
 
                 var clock = Stopwatch.StartNew();
@@ -254,7 +291,12 @@ namespace Pandapon.Client
                 url.Append(separator).Append(Uri.EscapeDataString(pair.Key)).Append('=').Append(Uri.EscapeDataString(pair.Value ?? ""));
                 separator = '&';
             }
-            return new Uri(url.ToString());
+            var uri = new Uri(url.ToString());
+            // Signed as request.Path: if Uri rewrote the path (it resolves dot segments and may decode), refuse to send it elsewhere.
+            string expected = Endpoint.AbsolutePath.TrimEnd('/') + request.Path;
+            if (!string.Equals(uri.AbsolutePath, expected, StringComparison.Ordinal))
+                throw new ArgumentException($"The path '{request.Path}' is not valid: it would be sent as '{uri.AbsolutePath}', not as it was signed; write the path as it should be sent.", "path");
+            return uri;
         }
 
         private TimeSpan? RetryAfter(HttpResponseMessage response)

@@ -44,10 +44,10 @@ namespace Pandapon.Commands
         [ValidateRange(0, 10)]
         public int MaxRetries { get; set; } = ApiRequest.DefaultMaxRetries;
 
-        /// <summary>Seconds one attempt may take; 0 for no limit.</summary>
+        /// <summary>Seconds one attempt may take; 0 for no limit; unset, 30 for a read and 100 for a write (ApiRequest.Timeout).</summary>
         [Parameter]
         [ValidateRange(0, 86400)]
-        public int TimeoutSec { get; set; } = (int)ApiRequest.DefaultTimeout.TotalSeconds;
+        public int? TimeoutSec { get; set; }
 
         [Parameter]
         [ValidateNotNullOrEmpty]
@@ -69,7 +69,7 @@ namespace Pandapon.Commands
         {
             request.MaxRetries = MaxRetries;
             request.FailureHints = ClientFailureHints.Instance;
-            request.Timeout = TimeoutSec == 0 ? System.Threading.Timeout.InfiniteTimeSpan : TimeSpan.FromSeconds(TimeoutSec);
+            if (TimeoutSec is int seconds) request.Timeout = seconds == 0 ? System.Threading.Timeout.InfiniteTimeSpan : TimeSpan.FromSeconds(seconds);
         }
 
         /// <summary>The credentials of this command, resolved on first use; a failure stops the command with an error record.</summary>
@@ -103,13 +103,18 @@ namespace Pandapon.Commands
                 if (Endpoint != null) endpoint = PandaponEndpoint.Parse(Endpoint, "-Endpoint");
                 signature = SignatureRecipe.Parse(SignatureTemplate, SignatureAlgorithm, SignatureCase?.ToString(), SignatureParameters, resolved.Credential.Signature,
                     TimestampUnit?.ToString());
+                resolved = resolved.WithCredential(resolved.Credential.With(endpoint, UserId, signature));
+            }
+            catch (ArgumentException e) when (e.ParamName == "userId")
+            {
+                ThrowInvalidArgument("Pandapon.InvalidArgument", $"-UserId: {InvalidValueException.PlainMessage(e)}", null, e);
+                throw;
             }
             catch (ArgumentException e)
             {
                 ThrowInvalidArgument("Pandapon.InvalidArgument", e.Message, e.ParamName == "-Endpoint" ? (object?)PandaponEndpoint.HideUserInfo(Endpoint) : SignatureTemplate, e);
                 throw;
             }
-            resolved = resolved.WithCredential(resolved.Credential.With(endpoint, UserId, signature));
             WriteDebug($"Using the credentials of {resolved.Describe()}, endpoint {PandaponEndpoint.Display(resolved.Credential.Endpoint)}.");
             return resolved;
         }

@@ -1,5 +1,6 @@
 using System;
 using System.Management.Automation;
+using System.Threading;
 using Pandapon.Api;
 using Pandapon.Client;
 using Pandapon.Endpoints;
@@ -30,12 +31,34 @@ namespace Pandapon.Commands
         protected T? SendWrite<T>(ApiRequest request, object? target, Func<ApiResponse, T> read, string outcomeUnknownId,
             string whatMayHaveHappened, string howToCheck) where T : class
         {
-            return Send(request, target, read, record =>
+            Volatile.Write(ref _outcomeUnknownIfStopped, $"{request} was stopped after it was sent. {whatMayHaveHappened} {howToCheck}");
+            try
             {
-                if (!(record.Exception is PandaponApiException failure) || !failure.MayHaveTakenEffect) return record;
-                return ErrorRecords.WithContext(record, outcomeUnknownId,
-                    $"{failure.Message} {whatMayHaveHappened} {howToCheck}", howToCheck);
-            });
+                return Send(request, target, read, record =>
+                {
+                    if (!(record.Exception is PandaponApiException failure) || !failure.MayHaveTakenEffect) return record;
+                    return ErrorRecords.WithContext(record, outcomeUnknownId,
+                        $"{failure.Message} {whatMayHaveHappened} {howToCheck}", howToCheck);
+                });
+            }
+            finally
+            {
+                Volatile.Write(ref _outcomeUnknownIfStopped, null);
+            }
+        }
+
+        /// <summary>What Ctrl+C during a write must say (set while the write is on its way).</summary>
+        private string? _outcomeUnknownIfStopped;
+
+        /// <summary>
+        /// Ctrl+C while a write is on its way: the server may have carried it out, so say so with the check a timeout
+        /// gives. The pipeline's streams are closed once it is stopping, so the warning goes to the host.
+        /// </summary>
+        protected override void StopProcessing()
+        {
+            string? warning = Volatile.Read(ref _outcomeUnknownIfStopped);
+            if (warning != null) Host?.UI?.WriteWarningLine(warning);
+            base.StopProcessing();
         }
 
         /// <summary>

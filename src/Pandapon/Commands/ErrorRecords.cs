@@ -72,6 +72,21 @@ namespace Pandapon.Commands
             };
         }
 
+        /// <summary>The one terminating error of a batch stopped because the endpoint refused every connection (issue 15.19).</summary>
+        public static ErrorRecord FromUnreachable(PandaponApiException cause, int failed, int notTried)
+        {
+            string rest = notTried == 1 ? "1 input was not tried" : notTried + " inputs were not tried";
+            string message = $"{cause.Summary} The endpoint is unreachable: {failed} requests in a row could not connect, with no success between; " +
+                $"the batch stopped, {rest}. Everything written before this stands.";
+            return new ErrorRecord(cause, "Pandapon.EndpointUnreachable", ErrorCategory.ConnectionError, null)
+            {
+                ErrorDetails = new ErrorDetails(message)
+                {
+                    RecommendedAction = "Check that the endpoint is up and reachable (-Endpoint, a proxy, a firewall), then run the inputs that were not tried again.",
+                },
+            };
+        }
+
         public static ErrorRecord FromApi(PandaponApiException e, object? target)
         {
             var record = new ErrorRecord(e, e.ErrorId, CategoryOf(e.Kind), target);

@@ -23,6 +23,7 @@ namespace Pandapon.Commands
         [Alias("Id", "RefundIds")]
         [AllowEmptyString]
         [AllowEmptyCollection]
+        [IdTransformation("-RefundId", "RefundId", "Id", "RefundIds")]
         public string[] RefundId { get; set; } = new string[0];
 
         /// <summary>How many requests may be in flight at once.</summary>

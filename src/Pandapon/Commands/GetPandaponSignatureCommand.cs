@@ -64,6 +64,7 @@ namespace Pandapon.Commands
             string secret = SecretText.Reveal(SecretKey);
             // The same rules as Set-PandaponCredential: the values that travel as headers hold no control characters.
             if (secret.Length == 0) ThrowInvalidArgument("Pandapon.InvalidArgument", "-SecretKey is empty: the secret key is required.", null);
+            if (ApiCredential.KeyProblem(secret, "-SecretKey", isHeader: false) is string badSecret) ThrowInvalidArgument("Pandapon.InvalidArgument", badSecret, null);
             CheckHeaderValue(nameof(AccessKey), AccessKey);
             CheckHeaderValue(nameof(UserId), UserId);
             CheckHeaderValue(nameof(Nonce), Nonce);
@@ -111,10 +112,8 @@ namespace Pandapon.Commands
             if (value == null) return;
             if (parameter == nameof(AccessKey) && value.Trim().Length == 0)
                 ThrowInvalidArgument("Pandapon.InvalidArgument", "-AccessKey is blank: the access key is required.", value);
-            foreach (char c in value)
-                if (char.IsControl(c))
-                    ThrowInvalidArgument("Pandapon.InvalidArgument",
-                        $"-{parameter} contains the control character U+{(int)c:X4} (a line break?): it travels as an HTTP header.", null);
+            if (ApiCredential.KeyProblem(value, "-" + parameter, isHeader: true) is string problem)
+                ThrowInvalidArgument("Pandapon.InvalidArgument", problem, null);
         }
     }
 }

@@ -19,15 +19,18 @@ namespace Pandapon.Commands
     {
         /// <summary>The 1688 order (<c>orderId</c>), 19 digits.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [IdTransformation("-OrderId", "OrderId")]
         public string OrderId { get; set; } = "";
 
         /// <summary>The order entries to refund (<c>orderEntryIds</c>); one value may hold several separated by ";".</summary>
         [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
         [Alias("orderEntryIds", "OrderEntryIdList")]
+        [IdTransformation("-OrderEntryId", "OrderEntryId", "orderEntryIds", "OrderEntryIdList")]
         public string[] OrderEntryId { get; set; } = Array.Empty<string>();
 
         /// <summary>Refund only, or return and refund (<c>disputeRequest</c>).</summary>
         [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+        [EnumTransformation(typeof(RefundDisputeRequest), "-DisputeRequest")]
         public RefundDisputeRequest DisputeRequest { get; set; }
 
         /// <summary>The amount asked for, in yuan (<c>applyPayment</c>, sent as fen).</summary>
@@ -43,6 +46,7 @@ namespace Pandapon.Commands
         /// <summary>The refund reason (<c>applyReasonId</c>).</summary>
         [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
         [Alias("applyReasonId")]
+        [IdTransformation("-ReasonId", "ReasonId", "applyReasonId")]
         public string ReasonId { get; set; } = "";
 
         /// <summary>Why, in 2 to 150 characters (<c>description</c>).</summary>

@@ -36,6 +36,11 @@ namespace Pandapon.Commands
         // An authentication refusal would repeat for every later input: the batch stops at the first (issue 10).
         private readonly BatchBreaker _breaker = new BatchBreaker(e => e is PandaponApiException api && api.Kind == ApiErrorKind.Authentication);
 
+        // A server that is gone: after 2 x throttle connections refused in a row (issue 15.19), nothing more is sent.
+        private BatchBreaker? _unreachable;
+        private BatchBreaker Unreachable => _unreachable ?? (_unreachable = new BatchBreaker(
+            e => e is PandaponApiException api && api.Kind == ApiErrorKind.Network && !api.MayHaveTakenEffect, run: 2 * MaxConcurrentRequests));
+
         /// <summary>How many requests may be in flight at once; a cmdlet with a -ThrottleLimit parameter returns it here.</summary>
         protected virtual int MaxConcurrentRequests => 1;
 
@@ -59,17 +64,17 @@ namespace Pandapon.Commands
             Func<ErrorRecord, ErrorRecord>? onError = null)
         {
             ApiCredential credential = Credentials.Credential;
-            if (_breaker.Tripped)
+            if (_breaker.Tripped || Unreachable.Tripped)
             {
-                _breaker.CountNotRun();
+                _turnedAway++;
                 StopAfterRefusal();
             }
             ApplyTo(request);
             PandaponClient client = PandaponClient.For(credential.Endpoint);
             LogRelay log = Output.Log;
             Enqueue(new BatchOutput.Pending(target, map, enumerateCollection, onError, refusal: null),
-                _breaker.Guard(token => client.SendAsync(request, credential, token, log)));
-            if (_breaker.Tripped) StopAfterRefusal();
+                Unreachable.Guard(_breaker.Guard(token => client.SendAsync(request, credential, token, log))));
+            if (_breaker.Tripped || Unreachable.Tripped) StopAfterRefusal();
         }
 
         /// <summary>
@@ -79,8 +84,16 @@ namespace Pandapon.Commands
         private void StopAfterRefusal()
         {
             WaitForAll();
-            ThrowTerminatingError(ErrorRecords.FromStoppedBatch((PandaponApiException)_breaker.Cause!, _breaker.TrippingFailures, _breaker.NotRun));
+            // Not sent: queued work the breaker stopped, and the inputs never queued (an id list bound as a parameter
+            // is known whole; from the pipeline only the input that met the stop is).
+            int submitted = _batch?.Progress.Submitted ?? 0;
+            int notQueued = Math.Max(_turnedAway, ExpectedTotal - submitted);
+            if (!_breaker.Tripped)
+                ThrowTerminatingError(ErrorRecords.FromUnreachable((PandaponApiException)Unreachable.Cause!, Unreachable.TrippingFailures, Unreachable.NotRun + _breaker.NotRun + notQueued));
+            ThrowTerminatingError(ErrorRecords.FromStoppedBatch((PandaponApiException)_breaker.Cause!, _breaker.TrippingFailures, _breaker.NotRun + notQueued));
         }
+
+        private int _turnedAway;
 
         /// <summary>
         /// Queues an error for an input that is refused before any request (bad input), so that it is written in input
@@ -116,7 +129,7 @@ namespace Pandapon.Commands
         protected override void EndProcessing()
         {
             WaitForAll();
-            if (_breaker.Tripped) StopAfterRefusal();
+            if (_breaker.Tripped || Unreachable.Tripped) StopAfterRefusal();
             base.EndProcessing();
         }
 

@@ -1,5 +1,6 @@
 using System;
 using System.Management.Automation;
+using System.Threading;
 using Pandapon.Api;
 using Pandapon.Client;
 using Pandapon.Endpoints;

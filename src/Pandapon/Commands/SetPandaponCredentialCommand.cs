@@ -110,7 +110,6 @@ namespace Pandapon.Commands
         {
             string accessKey = Credential?.UserName ?? AccessKey;
             string secretKey = SecretText.Reveal(Credential?.Password ?? SecretKey);
-            string source = Credential != null ? "-Credential" : "-AccessKey/-SecretKey";
             if (secretKey.Length == 0)
                 ThrowInvalidArgument("Pandapon.InvalidArgument", (Credential != null ? "-Credential has an empty password" : "-SecretKey is empty") + ": the secret key is required.", null);
             if (StoreAs != null && CredentialProfile.CheckName(StoreAs) is string badName)
@@ -126,7 +125,7 @@ namespace Pandapon.Commands
             }
             catch (ArgumentException e)
             {
-                string message = e is InvalidValueException ? e.Message : $"{source}: {InvalidValueException.PlainMessage(e)}";
+                string message = e is InvalidValueException ? e.Message : $"{SourceOf(e.ParamName)}: {InvalidValueException.PlainMessage(e)}";
                 ThrowInvalidArgument("Pandapon.InvalidArgument", message, e.ParamName == "-Endpoint" ? PandaponEndpoint.HideUserInfo(Endpoint) : null, e);
                 return null;
             }
@@ -143,6 +142,14 @@ namespace Pandapon.Commands
                 $"to use the profile now: Set-PandaponCredential -ProfileName '{StoreAs}'.");
             if (PassThru) WriteObject(CredentialView.From(credential, CredentialSource.Store, StoreAs, store.FilePath));
             return null;
+        }
+
+        /// <summary>The parameter that gave the value ApiCredential refused (its argument name).</summary>
+        private string SourceOf(string? argument)
+        {
+            if (argument == "userId") return "-UserId";
+            if (Credential != null) return "-Credential";
+            return argument == "secretKey" ? "-SecretKey" : argument == "accessKey" ? "-AccessKey" : "-AccessKey/-SecretKey";
         }
     }
 }

@@ -16,6 +16,7 @@ namespace Pandapon.Commands
     {
         /// <summary>The refund (<c>refundId</c>), "TQ" and digits.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [IdTransformation("-RefundId", "RefundId")]
         public string RefundId { get; set; } = "";
 
         /// <summary>The carrier's code (<c>logisticsCompanyNo</c>), e.g. ZTO.</summary>
@@ -43,6 +44,7 @@ namespace Pandapon.Commands
             ["refundId"] = ParameterName(nameof(RefundId)),
             ["logisticsCompanyNo"] = ParameterName(nameof(LogisticsCompanyNo)),
             ["freightBill"] = ParameterName(nameof(FreightBill)),
+            ["description"] = ParameterName(nameof(Description)),
             ["vouchers"] = ParameterName(nameof(Voucher)),
         });
 

@@ -60,8 +60,9 @@ namespace Pandapon.Conversion
                 writer.WriteStartObject();
                 foreach (PSPropertyInfo property in wrapped.Properties)
                 {
+                    object? propertyValue = Read(property, path);
                     writer.WritePropertyName(property.Name);
-                    Write(writer, property.Value, path + "." + property.Name, depth + 1);
+                    Write(writer, propertyValue, path + "." + property.Name, depth + 1);
                 }
                 writer.WriteEndObject();
                 return;
@@ -141,10 +142,26 @@ namespace Pandapon.Conversion
             foreach (PSPropertyInfo property in PSObject.AsPSObject(value).Properties)
             {
                 if (!property.IsGettable || property.MemberType != PSMemberTypes.Property) continue;
+                object? propertyValue = Read(property, path);
                 writer.WritePropertyName(property.Name);
-                Write(writer, property.Value, path + "." + property.Name, depth + 1);
+                Write(writer, propertyValue, path + "." + property.Name, depth + 1);
             }
             writer.WriteEndObject();
+        }
+
+        /// <summary>A property's value; a getter that throws (a process's fields, a script property) is named, not a crash.</summary>
+        private static object? Read(PSPropertyInfo property, string path)
+        {
+            try
+            {
+                return property.Value;
+            }
+            catch (Exception e) when (!(e is ArgumentException))
+            {
+                string reason = (e.InnerException ?? e).Message.Trim();
+                throw new ArgumentException($"{path}.{property.Name} could not be read ({ShownValue.Shorten(reason, ShownValue.Long)}). " +
+                    "Send only the properties the request needs, for example with Select-Object or a hashtable.", e);
+            }
         }
     }
 }

@@ -26,16 +26,36 @@ namespace Pandapon.Conversion
                 string name = Text(entry.Key);
                 if (name.Length == 0) throw new ArgumentException("-Query has an empty parameter name.");
                 object? value = entry.Value is PSObject wrapped ? wrapped.BaseObject : entry.Value;
-                if (value is IEnumerable sequence && !(value is string))
+                if (value is IEnumerable sequence && !(value is string) && !(value is IDictionary))
                 {
-                    foreach (object? item in sequence) pairs.Add(new KeyValuePair<string, string>(name, Text(item)));
+                    int index = 0;
+                    foreach (object? item in sequence)
+                    {
+                        pairs.Add(new KeyValuePair<string, string>(name, ScalarText(item, $"-Query.{name}[{index.ToString(CultureInfo.InvariantCulture)}]")));
+                        index++;
+                    }
                 }
                 else
                 {
-                    pairs.Add(new KeyValuePair<string, string>(name, Text(value)));
+                    pairs.Add(new KeyValuePair<string, string>(name, ScalarText(value, "-Query." + name)));
                 }
             }
             return pairs;
+        }
+
+        /// <summary>
+        /// One value as query text, refusing what has no single text form (a hashtable, an object, a nested array):
+        /// its ToString() would be a type name or a guess.
+        /// </summary>
+        private static string ScalarText(object? item, string path)
+        {
+            object? value = item is PSObject wrapped ? wrapped.BaseObject : item;
+            bool scalar = value == null || value is string || value is char || value is bool || value is decimal || value is System.Numerics.BigInteger
+                || value is DateTime || value is DateTimeOffset || value is Guid || value is Enum || value.GetType().IsPrimitive;
+            if (!scalar)
+                throw new ArgumentException($"{path} is {(value is IDictionary ? "a hashtable" : value is IEnumerable ? "a nested list" : "a " + value!.GetType().Name)}: " +
+                    "a query value is text, a number, a flag or a date, or an array of those.");
+            return Text(value);
         }
 
         /// <summary>One value as query text.</summary>

@@ -23,6 +23,9 @@ namespace Pandapon.Endpoints
         /// <summary>Longest carrier code and waybill accepted before sending (1688's own checks happen on the server).</summary>
         public const int MaxCodeLength = 50;
 
+        /// <summary>Longest shipment note sent (docs/api.md, "Return shipment": no documented limit, our choice).</summary>
+        public const int MaxDescriptionLength = 200;
+
         private ReturnShipmentEndpoint(string refundId, string logisticsCompanyNo, string freightBill, string? description, IReadOnlyList<string> vouchers)
         {
             RefundId = refundId;
@@ -48,7 +51,8 @@ namespace Pandapon.Endpoints
             string company = InputCheck.Code(logisticsCompanyNo, names["logisticsCompanyNo"], "a carrier's companyNo (for example ZTO)", MaxCodeLength);
             string bill = InputCheck.Code(freightBill, names["freightBill"], "a waybill number", MaxCodeLength);
             List<string> urls = InputCheck.Urls(vouchers, names["vouchers"], MaxVouchers);
-            return new ReturnShipmentEndpoint(refund, company, bill, string.IsNullOrWhiteSpace(description) ? null : description, urls) { _names = names };
+            string? note = string.IsNullOrWhiteSpace(description) ? null : InputCheck.Text(description, names["description"], 0, MaxDescriptionLength);
+            return new ReturnShipmentEndpoint(refund, company, bill, note, urls) { _names = names };
         }
 
         /// <summary>What to do about 1688's codes 4002 to 4007 for this endpoint (docs/api.md, "Return shipment").</summary>
