@@ -56,7 +56,7 @@ Describe 'Id parameters take text or numbers (15.7)' {
         $out = @([pscustomobject]@{ Foo = 1 }, @{ a = 1 } | Get-PandaponRefund -ErrorVariable errs -ErrorAction SilentlyContinue)
         $out.Count | Should -Be 0
         $errs.Count | Should -Be 2
-        $errs[0].Exception.Message | Should -BeLike '*-RefundId takes an id as text or a number, not an object*It has the properties Foo;*RefundId or Id binds*'
+        $errs[0].Exception.Message | Should -BeLike '*-RefundId takes an id as text or a number, not an object*It has the properties Foo;*RefundId, Id or RefundIds binds*'
         $errs[1].Exception.Message | Should -BeLike '*not a hashtable*properties a;*'
         (Get-Total) | Should -Be $before
     }
@@ -65,7 +65,7 @@ Describe 'Id parameters take text or numbers (15.7)' {
         $csv = Join-Path $TestDrive 'ids.csv'
         "refund_id`nTQ21443713367004032" | Set-Content $csv
         $err = Import-Csv $csv | Get-PandaponRefund -ErrorVariable errs -ErrorAction SilentlyContinue
-        $errs[0].Exception.Message | Should -BeLike '*properties refund_id;*RefundId or Id binds*Import-Csv -Header RefundId*'
+        $errs[0].Exception.Message | Should -BeLike '*properties refund_id;*RefundId, Id or RefundIds binds*Import-Csv -Header RefundId*'
         "TQ21443713367004032`nTQ21443713367004033" | Set-Content $csv
         $null = Import-Csv $csv | Get-PandaponRefund -ErrorVariable errs2 -ErrorAction SilentlyContinue
         $errs2[0].Exception.Message | Should -BeLike '*properties TQ21443713367004032;*Import-Csv -Header RefundId*'

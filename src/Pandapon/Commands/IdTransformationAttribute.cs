@@ -46,6 +46,9 @@ namespace Pandapon.Commands
             PSPropertyInfo? binding = item is IDictionary ? null
                 : PSObject.AsPSObject(item!).Properties.FirstOrDefault(p => BindingNames.Any(n => string.Equals(n, p.Name, System.StringComparison.OrdinalIgnoreCase)));
             if (binding != null && IsScalar(binding.Value)) return binding.Value;
+            // A list of ids under a binding name (an order's RefundIds): its items, none for an empty list.
+            if (binding != null && binding.Value is IEnumerable ids && !(binding.Value is IDictionary) && ids.Cast<object?>().All(IsScalar))
+                return ids.Cast<object?>().ToArray();
             object value = item is PSObject wrapped ? wrapped.BaseObject : item!;
             if (value is IEnumerable && !(value is IDictionary))
             {
@@ -54,7 +57,8 @@ namespace Pandapon.Commands
                 throw new ArgumentTransformationMetadataException(nested, new InvalidValueException(nested, ParameterName));
             }
             string names = string.Join(", ", PropertyNames(item!));
-            string binds = string.Join(" or ", BindingNames);
+            string binds = BindingNames.Length == 1 ? BindingNames[0]
+                : string.Join(", ", BindingNames.Take(BindingNames.Length - 1)) + " or " + BindingNames[BindingNames.Length - 1];
             string what = value is IDictionary ? "a hashtable" : value is PSCustomObject ? "an object (a CSV row?)" : "a " + value.GetType().Name;
             string message = $"{ParameterName} takes an id as text or a number, not {what}. " +
                 (names.Length > 0 ? $"It has the properties {names}; " : "It has no properties; ") +
