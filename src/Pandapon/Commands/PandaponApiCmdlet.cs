@@ -2,7 +2,6 @@ using System;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
-using Pandapon.Api;
 using Pandapon.Batching;
 using Pandapon.Client;
 
@@ -33,13 +32,8 @@ namespace Pandapon.Commands
         private BatchScheduler<ApiResponse>? _batch;
         private BatchOutput? _output;
 
-        // An authentication refusal would repeat for every later input: the batch stops at the first (issue 10).
-        private readonly BatchBreaker _breaker = new BatchBreaker(e => e is PandaponApiException api && api.Kind == ApiErrorKind.Authentication);
-
-        // A server that is gone: after 2 x throttle connections refused in a row (issue 15.19), nothing more is sent.
-        private BatchBreaker? _unreachable;
-        private BatchBreaker Unreachable => _unreachable ?? (_unreachable = new BatchBreaker(
-            e => e is PandaponApiException api && api.Kind == ApiErrorKind.Network && !api.MayHaveTakenEffect, run: 2 * MaxConcurrentRequests));
+        private BatchStops? _stops;
+        private BatchStops Stops => _stops ?? (_stops = new BatchStops(MaxConcurrentRequests));
 
         /// <summary>How many requests may be in flight at once; a cmdlet with a -ThrottleLimit parameter returns it here.</summary>
         protected virtual int MaxConcurrentRequests => 1;
@@ -64,36 +58,25 @@ namespace Pandapon.Commands
             Func<ErrorRecord, ErrorRecord>? onError = null)
         {
             ApiCredential credential = Credentials.Credential;
-            if (_breaker.Tripped || Unreachable.Tripped)
+            if (Stops.Stopped)
             {
-                _turnedAway++;
-                StopAfterRefusal();
+                Stops.TurnAway();
+                StopBatch();
             }
             ApplyTo(request);
             PandaponClient client = PandaponClient.For(credential.Endpoint);
             LogRelay log = Output.Log;
             Enqueue(new BatchOutput.Pending(target, map, enumerateCollection, onError, refusal: null),
-                Unreachable.Guard(_breaker.Guard(token => client.SendAsync(request, credential, token, log))));
-            if (_breaker.Tripped || Unreachable.Tripped) StopAfterRefusal();
+                Stops.Guard(token => client.SendAsync(request, credential, token, log)));
+            if (Stops.Stopped) StopBatch();
         }
 
-        /// <summary>
-        /// After the first authentication refusal: no more requests; those in flight finish and their results are
-        /// written; then one terminating error says what was refused and how much of the batch was not sent.
-        /// </summary>
-        private void StopAfterRefusal()
+        /// <summary>After a stop (see <see cref="BatchStops"/>): those in flight finish and are written, then the one terminating error.</summary>
+        private void StopBatch()
         {
             WaitForAll();
-            // Not sent: queued work the breaker stopped, and the inputs never queued (an id list bound as a parameter
-            // is known whole; from the pipeline only the input that met the stop is).
-            int submitted = _batch?.Progress.Submitted ?? 0;
-            int notQueued = Math.Max(_turnedAway, ExpectedTotal - submitted);
-            if (!_breaker.Tripped)
-                ThrowTerminatingError(ErrorRecords.FromUnreachable((PandaponApiException)Unreachable.Cause!, Unreachable.TrippingFailures, Unreachable.NotRun + _breaker.NotRun + notQueued));
-            ThrowTerminatingError(ErrorRecords.FromStoppedBatch((PandaponApiException)_breaker.Cause!, _breaker.TrippingFailures, _breaker.NotRun + notQueued));
+            ThrowTerminatingError(Stops.Record(_batch?.Progress.Submitted ?? 0, ExpectedTotal));
         }
-
-        private int _turnedAway;
 
         /// <summary>
         /// Queues an error for an input that is refused before any request (bad input), so that it is written in input
@@ -129,7 +112,7 @@ namespace Pandapon.Commands
         protected override void EndProcessing()
         {
             WaitForAll();
-            if (_breaker.Tripped || Unreachable.Tripped) StopAfterRefusal();
+            if (Stops.Stopped) StopBatch();
             base.EndProcessing();
         }
 
