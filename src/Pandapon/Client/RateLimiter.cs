@@ -61,8 +61,9 @@ namespace Pandapon.Client
 
         private readonly object _gate = new object();
         private readonly Func<TimeSpan> _clock;
-        private readonly long[] _slotIndex = new long[WindowSlots];
-        private readonly int[] _slotCount = new int[WindowSlots];
+        // One slot more than the second holds: the oldest, partly covered slot is still counted (see AcceptedInLastSecond).
+        private readonly long[] _slotIndex = new long[WindowSlots + 1];
+        private readonly int[] _slotCount = new int[WindowSlots + 1];
 
         private double? _maximum;
         private bool _adaptive;
@@ -159,7 +160,7 @@ namespace Pandapon.Client
             lock (_gate)
             {
                 long index = (long)Math.Floor(Now() / SlotSeconds);
-                int slot = (int)(index % WindowSlots);
+                int slot = (int)(index % (WindowSlots + 1));
                 if (_slotIndex[slot] != index)
                 {
                     _slotIndex[slot] = index;
@@ -197,8 +198,8 @@ namespace Pandapon.Client
                     changed = true;
                 }
                 if (!changed) return;
-                // Every place in the queue was given at the old rate: start the bucket empty after the pause, and requeue.
-                _tokens = 0;
+                // Every place in the queue was given at the old rate: requeue everyone; one request may go when the pause ends.
+                _tokens = 1;
                 _refilledAt = Math.Max(now, _pausedUntil);
                 _generation++;
             }
@@ -231,10 +232,16 @@ namespace Pandapon.Client
 
         private double AcceptedInLastSecond(double now)
         {
+            // Whole slots inside (now - 1 s, now], plus the share of the oldest slot the window still covers.
             long current = (long)Math.Floor(now / SlotSeconds);
-            int total = 0;
-            for (int slot = 0; slot < WindowSlots; slot++)
-                if (_slotIndex[slot] > current - WindowSlots && _slotIndex[slot] <= current) total += _slotCount[slot];
+            double total = 0;
+            for (int slot = 0; slot <= WindowSlots; slot++)
+            {
+                long index = _slotIndex[slot];
+                if (index > current - WindowSlots && index <= current) total += _slotCount[slot];
+                else if (index == current - WindowSlots)
+                    total += _slotCount[slot] * Math.Max(0, Math.Min(1, ((index + 1) * SlotSeconds - (now - 1)) / SlotSeconds));
+            }
             return total;
         }
     }
