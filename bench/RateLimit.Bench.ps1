@@ -29,13 +29,20 @@ function Measure-Row([string]$Name, [bool]$Adaptive) {
         $ids = @((Invoke-RestMethod "$($sandbox.endpoint)/sandbox/refunds")[0..($total - 1)])
         $chunks = for ($i = 0; $i -lt $Runspaces; $i++) { , $ids[($i * $PerRunspace)..(($i + 1) * $PerRunspace - 1)] }
         $null = Invoke-RestMethod -Method Post "$($sandbox.endpoint)/sandbox/stats/reset"
-        $clock = [Diagnostics.Stopwatch]::StartNew()
+        # The clock starts when every runspace has imported the module (a barrier), so the start-up of runspaces is not
+        # counted as time the limiter made the requests wait; it stops when the last runspace is done.
+        $ready = [Threading.Barrier]::new($Runspaces)
+        $clock = [Diagnostics.Stopwatch]::new()
         $parts = $chunks | ForEach-Object -ThrottleLimit $Runspaces -Parallel {
             Import-Module $using:modulePath
             $chunk = $_
+            $clock = $using:clock
+            if (($using:ready).SignalAndWait(60000)) { $clock.Start() }   # the last to arrive starts it; Start is a no-op when running
             $errors = $null
             $objects = @($chunk | Get-PandaponRefund -ThrottleLimit $using:ThrottleLimit -ErrorAction SilentlyContinue -ErrorVariable errors)
-            $answered = [Collections.Generic.HashSet[string]]::new([string[]]@($objects.RefundId) + @($errors | ForEach-Object { "$($_.TargetObject)" }))
+            $answered = [Collections.Generic.HashSet[string]]::new()
+            foreach ($o in $objects) { $null = $answered.Add("$($o.RefundId)") }
+            foreach ($e in @($errors)) { $null = $answered.Add("$($e.TargetObject)") }
             [pscustomobject]@{ Objects = $objects.Count; Errors = @($errors).Count; Lost = @($chunk | Where-Object { -not $answered.Contains($_) }).Count }
         }
         $clock.Stop()
@@ -69,7 +76,7 @@ $rows = @(
     Measure-Row -Name 'adaptive (default)' -Adaptive $true
     Measure-Row -Name 'off (PANDAPON_ADAPTIVE_RATE=0)' -Adaptive $false
 )
-$rows | Select-Object Limiter, Refunds, ErrorRecords, Lost, Seconds, PerSecond, OfLimit, Requests, Answered429, Share429 | Format-Table -AutoSize | Out-Host
+$rows | Select-Object Limiter, Refunds, ErrorRecords, Lost, Seconds, PerSecond, OfLimit, Requests, Answered429, Share429 | Format-List | Out-Host
 $on = $rows[0]
 $met = $on.OfLimitValue -ge 0.9 -and $on.Share429Value -le 0.02 -and $on.Lost -eq 0 -and $rows[1].Lost -eq 0
 Write-Host ("With the limiter: {0} of the limit (goal >= 90 %), {1} answered 429 (goal <= 2 %), {2} lost (goal 0). {3}" -f `

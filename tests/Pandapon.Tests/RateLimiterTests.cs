@@ -124,6 +124,38 @@ public class RateLimiterTests
     }
 
     [Fact]
+    public void OnceLimiting_ARetryAfterOfOneSecondPausesOnlyTheThrottledRequest_ALongerOnePausesEveryone()
+    {
+        var limiter = Limiter();
+        AcceptOverLastSecond(limiter, 100);
+        limiter.OnThrottled(_now, retryAfter: null);   // the first event: the limiter learns a rate
+        Advance(10);
+        AcceptOverLastSecond(limiter, 100);
+
+        limiter.OnThrottled(_now, TimeSpan.FromSeconds(1));
+        Assert.True(limiter.Reserve().Wait < TimeSpan.FromSeconds(0.5), "a 1 s Retry-After once limiting pauses no one else");
+
+        Advance(10);
+        AcceptOverLastSecond(limiter, 100);
+        limiter.OnThrottled(_now, TimeSpan.FromSeconds(5));
+        Assert.Equal(5.0, limiter.Reserve().Wait.TotalSeconds, 6);
+    }
+
+    [Fact]
+    public void A429WhileTheServerAcceptedNearlyEverythingIsEdgeNoise_ThePlateauLosesOnePercent()
+    {
+        var limiter = Limiter();
+        AcceptOverLastSecond(limiter, 200);
+        limiter.OnThrottled(_now, retryAfter: null);
+        double plateau = RateLimiter.PlateauShare * 200;
+        Advance(30);
+        AcceptOverLastSecond(limiter, (int)plateau);   // it ran at the plateau and got nearly all of it through
+
+        limiter.OnThrottled(_now, retryAfter: null);
+        Assert.Equal(RateLimiter.Beta * (1 - RateLimiter.EdgeStep) * plateau, limiter.Rate, 6);
+    }
+
+    [Fact]
     public void WithTheAdaptivePartOff_A429ChangesNothing()
     {
         var limiter = Limiter(maximum: null, adaptive: false);

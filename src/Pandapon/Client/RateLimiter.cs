@@ -24,13 +24,17 @@ namespace Pandapon.Client
 
     /// <summary>
     /// A token bucket whose rate adapts to the server's 429s (the idea of AWS's "adaptive" retry mode, with our curve).
-    /// It starts unlimited (or at the configured maximum). On a 429 it pauses every sender until Retry-After has passed
-    /// and drops its rate to <see cref="Beta"/> × the plateau, the plateau being <see cref="PlateauShare"/> of the rate
-    /// the server accepted in the second before. It then climbs back on a CUBIC curve: concave up to the plateau in K
-    /// seconds (K = cbrt(plateau × (1 − Beta) / <see cref="ApproachC"/>)), then a slow convex probe above it
+    /// It starts unlimited (or at the configured maximum). On a 429 it drops its rate to <see cref="Beta"/> × the
+    /// plateau, the plateau being <see cref="PlateauShare"/> of the rate the server accepted in the second before (when
+    /// the server still accepted nearly all it was sent, the 429 is noise at the edge of the limit and the plateau only
+    /// loses <see cref="EdgeStep"/> at most). It then climbs back on a CUBIC curve: concave up to the plateau in K seconds
+    /// (K = cbrt(plateau × (1 − Beta) / <see cref="ApproachC"/>)), then a slow convex probe above it
     /// (plateau × (1 + ((t − K) / <see cref="ProbeSeconds"/>)³): +3.7 % after 20 s, double after 60 s), so a limit
     /// that was raised is found again without knocking on the server every few seconds. A 429 to a request sent before
     /// the last drop belongs to the same event and drops nothing more (as TCP reduces once per window).
+    /// Retry-After: the throttled request's own retry always waits it (RetryPolicy). Every sender waits it too when the
+    /// 429 answers a request sent before the limiter was limiting (a burst that filled the server's window), or when it
+    /// asks for more than <see cref="KeyWidePauseAbove"/> (a per-second window never needs more; more means "stop").
     /// All times come from the injected clock; callers serialize through one lock.
     /// </summary>
     public sealed class RateLimiter
@@ -38,14 +42,26 @@ namespace Pandapon.Client
         /// <summary>The highest maximum a setting may give (a parameter, a profile, PANDAPON_MAX_RPS).</summary>
         public const double MaxConfigurableRate = 100000;
 
-        /// <summary>The share of the plateau the rate drops to on a 429 (AWS's and CUBIC's 0.7).</summary>
-        public const double Beta = 0.7;
+        /// <summary>
+        /// The share of the plateau the rate drops to on a 429. Gentler than TCP's and AWS's 0.7: the plateau already sits
+        /// 5 % under the accepted rate, so a deep cut would only lose throughput.
+        /// </summary>
+        public const double Beta = 0.9;
+
+        /// <summary>The plateau's loss on a 429 that came while the server accepted at least <see cref="EdgeShare"/> of the plateau.</summary>
+        public const double EdgeStep = 0.01;
+
+        /// <summary>See <see cref="EdgeStep"/>.</summary>
+        public const double EdgeShare = 0.97;
+
+        /// <summary>A Retry-After up to this pauses only the throttled request; a longer one pauses every sender.</summary>
+        public static readonly TimeSpan KeyWidePauseAbove = TimeSpan.FromSeconds(1);
 
         /// <summary>The CUBIC constant of the climb to the plateau, in requests/s per s³ (AWS's 0.4).</summary>
         public const double ApproachC = 0.4;
 
         /// <summary>The share of the last accepted rate the climb aims at: just under the limit, so the bucket's burst stays inside it.</summary>
-        public const double PlateauShare = 0.95;
+        public const double PlateauShare = 0.97;
 
         /// <summary>The time scale of the probe above the plateau.</summary>
         public const double ProbeSeconds = 60;
@@ -54,7 +70,7 @@ namespace Pandapon.Client
         public const double MinimumRate = 0.5;
 
         /// <summary>The burst the bucket holds, as time at its rate (at least one request).</summary>
-        public const double BurstSeconds = 0.05;
+        public const double BurstSeconds = 0.02;
 
         private const int WindowSlots = 10;
         private static readonly double SlotSeconds = 1.0 / WindowSlots;
@@ -71,6 +87,7 @@ namespace Pandapon.Client
         private double _plateau;
         private double _k;                // seconds from the drop to the plateau
         private double _dropAt = double.NegativeInfinity;
+        private double _limitingSince = double.PositiveInfinity;   // a request sent before this went unlimited
         private double _tokens;
         private double _refilledAt;       // never before the end of a pause
         private double _pausedUntil = double.NegativeInfinity;
@@ -95,6 +112,7 @@ namespace Pandapon.Client
             {
                 _maximum = maximum;
                 _adaptive = adaptive;
+                if (maximum != null && double.IsPositiveInfinity(_limitingSince)) _limitingSince = Now();
             }
         }
 
@@ -181,7 +199,9 @@ namespace Pandapon.Client
                 if (!_adaptive) return;
                 double now = Now();
                 bool changed = false;
-                if (retryAfter is TimeSpan asked && asked > TimeSpan.Zero && now + asked.TotalSeconds > _pausedUntil)
+                bool sentUnlimited = sentAt.TotalSeconds < _limitingSince;
+                if (retryAfter is TimeSpan asked && asked > TimeSpan.Zero && (sentUnlimited || asked > KeyWidePauseAbove)
+                    && now + asked.TotalSeconds > _pausedUntil)
                 {
                     _pausedUntil = now + asked.TotalSeconds;
                     changed = true;
@@ -191,7 +211,10 @@ namespace Pandapon.Client
                     double current = CurrentRate(now);
                     double accepted = AcceptedInLastSecond(now);
                     double basis = Math.Max(MinimumRate, double.IsPositiveInfinity(current) ? accepted : Math.Min(accepted, current));
-                    _plateau = PlateauShare * basis;
+                    _plateau = _learned && accepted >= EdgeShare * _plateau
+                        ? Math.Max((1 - EdgeStep) * _plateau, PlateauShare * basis)
+                        : PlateauShare * basis;
+                    if (double.IsPositiveInfinity(_limitingSince)) _limitingSince = now;
                     _k = Math.Pow(_plateau * (1 - Beta) / ApproachC, 1.0 / 3);
                     _dropAt = now;
                     _learned = true;
