@@ -156,6 +156,39 @@ public class RateLimiterTests
     }
 
     [Fact]
+    public void ManyA429sInTheLastSecondMeanTheLimitMoved_ThePlateauFollowsTheAcceptedRate()
+    {
+        var limiter = Limiter();
+        TimeSpan longAgo = _now;
+        AcceptOverLastSecond(limiter, 200);
+        limiter.OnThrottled(_now, retryAfter: null);
+        Advance(30);
+        for (int i = 0; i < 100; i++)
+        {
+            limiter.OnAccepted();
+            limiter.OnThrottled(longAgo, retryAfter: null);   // counted, but sent before the drop: no new event
+            Advance(0.01);
+        }
+
+        limiter.OnThrottled(_now, retryAfter: null);
+        Assert.Equal(RateLimiter.Beta * RateLimiter.PlateauShare * 100, limiter.Rate, 6);
+    }
+
+    [Fact]
+    public void RandomA429sAmongManySuccesses_DoNotDragTheRateToTheFloor()
+    {
+        var limiter = Limiter();
+        AcceptOverLastSecond(limiter, 200);
+        limiter.OnThrottled(_now, retryAfter: null);
+        for (int second = 0; second < 20; second++)
+        {
+            AcceptOverLastSecond(limiter, (int)Math.Min(limiter.Rate, 1000));
+            limiter.OnThrottled(_now, retryAfter: null);   // one fault a second, whatever the rate
+        }
+        Assert.True(limiter.Rate > 0.7 * RateLimiter.Beta * RateLimiter.PlateauShare * 200, $"the rate fell to {limiter.Rate}");
+    }
+
+    [Fact]
     public void WithTheAdaptivePartOff_A429ChangesNothing()
     {
         var limiter = Limiter(maximum: null, adaptive: false);

@@ -26,8 +26,8 @@ namespace Pandapon.Client
     /// A token bucket whose rate adapts to the server's 429s (the idea of AWS's "adaptive" retry mode, with our curve).
     /// It starts unlimited (or at the configured maximum). On a 429 it drops its rate to <see cref="Beta"/> × the
     /// plateau, the plateau being <see cref="PlateauShare"/> of the rate the server accepted in the second before (when
-    /// the server still accepted nearly all it was sent, the 429 is noise at the edge of the limit and the plateau only
-    /// loses <see cref="EdgeStep"/> at most). It then climbs back on a CUBIC curve: concave up to the plateau in K seconds
+    /// at least <see cref="EdgeShare"/> of the last second's answers were not 429s, the 429 is noise at the edge of the
+    /// limit, or a fault, and the plateau only loses <see cref="EdgeStep"/> at most). It then climbs back on a CUBIC curve: concave up to the plateau in K seconds
     /// (K = cbrt(plateau × (1 − Beta) / <see cref="ApproachC"/>)), then a slow convex probe above it
     /// (plateau × (1 + ((t − K) / <see cref="ProbeSeconds"/>)³): +3.7 % after 20 s, double after 60 s), so a limit
     /// that was raised is found again without knocking on the server every few seconds. A 429 to a request sent before
@@ -48,11 +48,11 @@ namespace Pandapon.Client
         /// </summary>
         public const double Beta = 0.9;
 
-        /// <summary>The plateau's loss on a 429 that came while the server accepted at least <see cref="EdgeShare"/> of the plateau.</summary>
+        /// <summary>The plateau's loss on a 429 that came while at least <see cref="EdgeShare"/> of the answers were accepted.</summary>
         public const double EdgeStep = 0.01;
 
-        /// <summary>See <see cref="EdgeStep"/>.</summary>
-        public const double EdgeShare = 0.97;
+        /// <summary>See <see cref="EdgeStep"/>: random 429s (a fault, another client's burst) must not drag the rate to the floor.</summary>
+        public const double EdgeShare = 0.9;
 
         /// <summary>A Retry-After up to this pauses only the throttled request; a longer one pauses every sender.</summary>
         public static readonly TimeSpan KeyWidePauseAbove = TimeSpan.FromSeconds(1);
@@ -77,9 +77,10 @@ namespace Pandapon.Client
 
         private readonly object _gate = new object();
         private readonly Func<TimeSpan> _clock;
-        // One slot more than the second holds: the oldest, partly covered slot is still counted (see AcceptedInLastSecond).
+        // One slot more than the second holds: the oldest, partly covered slot is still counted (see InLastSecond).
         private readonly long[] _slotIndex = new long[WindowSlots + 1];
-        private readonly int[] _slotCount = new int[WindowSlots + 1];
+        private readonly int[] _slotAccepted = new int[WindowSlots + 1];
+        private readonly int[] _slotThrottled = new int[WindowSlots + 1];
 
         private double? _maximum;
         private bool _adaptive;
@@ -175,17 +176,7 @@ namespace Pandapon.Client
         /// <summary>The server answered without a rate limit: counts towards the accepted rate a drop starts from.</summary>
         public void OnAccepted()
         {
-            lock (_gate)
-            {
-                long index = (long)Math.Floor(Now() / SlotSeconds);
-                int slot = (int)(index % (WindowSlots + 1));
-                if (_slotIndex[slot] != index)
-                {
-                    _slotIndex[slot] = index;
-                    _slotCount[slot] = 0;
-                }
-                _slotCount[slot]++;
-            }
+            lock (_gate) _slotAccepted[Slot(Now())]++;
         }
 
         /// <summary>
@@ -198,6 +189,7 @@ namespace Pandapon.Client
             {
                 if (!_adaptive) return;
                 double now = Now();
+                _slotThrottled[Slot(now)]++;
                 bool changed = false;
                 bool sentUnlimited = sentAt.TotalSeconds < _limitingSince;
                 if (retryAfter is TimeSpan asked && asked > TimeSpan.Zero && (sentUnlimited || asked > KeyWidePauseAbove)
@@ -209,9 +201,10 @@ namespace Pandapon.Client
                 if (sentAt.TotalSeconds >= _dropAt)
                 {
                     double current = CurrentRate(now);
-                    double accepted = AcceptedInLastSecond(now);
+                    double accepted = InLastSecond(now, _slotAccepted);
+                    double throttled = InLastSecond(now, _slotThrottled);
                     double basis = Math.Max(MinimumRate, double.IsPositiveInfinity(current) ? accepted : Math.Min(accepted, current));
-                    _plateau = _learned && accepted >= EdgeShare * _plateau
+                    _plateau = _learned && accepted >= EdgeShare * (accepted + throttled)
                         ? Math.Max((1 - EdgeStep) * _plateau, PlateauShare * basis)
                         : PlateauShare * basis;
                     if (double.IsPositiveInfinity(_limitingSince)) _limitingSince = now;
@@ -253,7 +246,21 @@ namespace Pandapon.Client
             _refilledAt = now;
         }
 
-        private double AcceptedInLastSecond(double now)
+        /// <summary>The slot of <paramref name="now"/>, emptied first when it last held an older tenth of a second.</summary>
+        private int Slot(double now)
+        {
+            long index = (long)Math.Floor(now / SlotSeconds);
+            int slot = (int)(index % (WindowSlots + 1));
+            if (_slotIndex[slot] != index)
+            {
+                _slotIndex[slot] = index;
+                _slotAccepted[slot] = 0;
+                _slotThrottled[slot] = 0;
+            }
+            return slot;
+        }
+
+        private double InLastSecond(double now, int[] counts)
         {
             // Whole slots inside (now - 1 s, now], plus the share of the oldest slot the window still covers.
             long current = (long)Math.Floor(now / SlotSeconds);
@@ -261,9 +268,9 @@ namespace Pandapon.Client
             for (int slot = 0; slot <= WindowSlots; slot++)
             {
                 long index = _slotIndex[slot];
-                if (index > current - WindowSlots && index <= current) total += _slotCount[slot];
+                if (index > current - WindowSlots && index <= current) total += counts[slot];
                 else if (index == current - WindowSlots)
-                    total += _slotCount[slot] * Math.Max(0, Math.Min(1, ((index + 1) * SlotSeconds - (now - 1)) / SlotSeconds));
+                    total += counts[slot] * Math.Max(0, Math.Min(1, ((index + 1) * SlotSeconds - (now - 1)) / SlotSeconds));
             }
             return total;
         }
