@@ -210,11 +210,13 @@ public class RateLimiterTests
     }
 
     [Fact]
-    public void TheDropNeverGoesBelowTheMinimumRate()
+    public void A429AmongTooFewAnswersTeachesNothing_ButItsRetryAfterIsHonoured()
     {
         var limiter = Limiter();
-        limiter.OnThrottled(_now, retryAfter: null);   // nothing accepted at all
-        Assert.Equal(RateLimiter.MinimumRate, limiter.Rate, 6);
+        for (int i = 0; i < RateLimiter.MinimumEvidence - 2; i++) limiter.OnAccepted();
+        limiter.OnThrottled(_now, TimeSpan.FromSeconds(1));
+        Assert.True(double.IsPositiveInfinity(limiter.Rate));
+        Assert.Equal(1.0, limiter.Reserve().Wait.TotalSeconds, 6);
     }
 
     [Fact]
@@ -320,7 +322,7 @@ public class RateLimiterTests
         Assert.Equal(2, response.Attempts);
         RateLimiter limiter = registry.For(credential);
         Assert.True(limiter.IsLimiting);
-        Assert.Equal(RateLimiter.MinimumRate, limiter.Rate, 6);   // nothing was accepted before the 429
+        Assert.True(double.IsPositiveInfinity(limiter.Rate));   // one answer is too little to learn a rate from
         // The retry policy's own wait (at least Retry-After), then the limiter's: the pause of 2 s.
         Assert.Equal(new[] { TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(2) }, sleeps);
     }

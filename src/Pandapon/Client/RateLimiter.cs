@@ -54,6 +54,12 @@ namespace Pandapon.Client
         /// <summary>See <see cref="EdgeStep"/>: random 429s (a fault, another client's burst) must not drag the rate to the floor.</summary>
         public const double EdgeShare = 0.9;
 
+        /// <summary>
+        /// A 429 among fewer answers than this in the last second teaches nothing (Retry-After is still honoured): too
+        /// little to measure a rate from, and a rate learned from it would pin a starting batch near the floor.
+        /// </summary>
+        public const int MinimumEvidence = 10;
+
         /// <summary>A Retry-After up to this pauses only the throttled request; a longer one pauses every sender.</summary>
         public static readonly TimeSpan KeyWidePauseAbove = TimeSpan.FromSeconds(1);
 
@@ -198,11 +204,11 @@ namespace Pandapon.Client
                     _pausedUntil = now + asked.TotalSeconds;
                     changed = true;
                 }
-                if (sentAt.TotalSeconds >= _dropAt)
+                double accepted = InLastSecond(now, _slotAccepted);
+                double throttled = InLastSecond(now, _slotThrottled);
+                if (sentAt.TotalSeconds >= _dropAt && accepted + throttled >= MinimumEvidence)
                 {
                     double current = CurrentRate(now);
-                    double accepted = InLastSecond(now, _slotAccepted);
-                    double throttled = InLastSecond(now, _slotThrottled);
                     double basis = Math.Max(MinimumRate, double.IsPositiveInfinity(current) ? accepted : Math.Min(accepted, current));
                     _plateau = _learned && accepted >= EdgeShare * (accepted + throttled)
                         ? Math.Max((1 - EdgeStep) * _plateau, PlateauShare * basis)
