@@ -24,6 +24,12 @@ public sealed class SandboxOptions
     public TaobaoListShape TaobaoListShape { get; private set; } = TaobaoListShape.Nested;
     public int LatencyMs { get; private set; }
 
+    /// <summary>Requests admitted per access key in any sliding second; 0 for no limit.</summary>
+    public int RateLimit { get; private set; }
+
+    /// <summary>Requests admitted per access key in any sliding 100 ms; 0 for no cap beyond <see cref="RateLimit"/>.</summary>
+    public int RateLimitBurst { get; private set; }
+
     /// <summary>The shape of <c>/v2/alibaba/order/page</c>'s data: PandaPon's paging envelope or 1688's list (unpublished, so both).</summary>
     public OrderPageShape OrderPageShape { get; private set; } = OrderPageShape.PandaPon;
     public double FaultRate { get; private set; }
@@ -51,6 +57,9 @@ public sealed class SandboxOptions
           --taobao-refunds <n>       generated Taobao reverse orders, 0 to 100000 (default 1000)
           --taobao-list-shape <s>    rows of the Taobao reverse-order list: nested (default) or flat
           --latency-ms <n>           delay added to every answer of a signed path, 0 to 60000 (default 0)
+          --rate-limit <n>           signed requests per access key in any sliding second, 0 to 100000; over it HTTP 429,
+                                     code 42902, Retry-After (default 0: no limit)
+          --rate-limit-burst <n>     of those, at most n in any sliding 100 ms (default 0: no cap of its own)
           --fault-rate <x>           fraction of signed requests answered with a fault, 0 to 1 (default 0)
           --fault-kinds <list>       comma list of ratelimit,server,badgateway,malformed,reset,stall (default all)
           --access-key <text>        the access key (default: generated)
@@ -113,6 +122,8 @@ public sealed class SandboxOptions
                 case "--taobao-refunds": options.TaobaoRefunds = ParseInt(name, value, 0, MaxRefunds); break;
                 case "--taobao-list-shape": options.TaobaoListShape = ParseListShape(name, value); break;
                 case "--latency-ms": options.LatencyMs = ParseInt(name, value, 0, MaxLatencyMs); break;
+                case "--rate-limit": options.RateLimit = ParseInt(name, value, 0, 100_000); break;
+                case "--rate-limit-burst": options.RateLimitBurst = ParseInt(name, value, 0, 100_000); break;
                 case "--fault-rate": options.FaultRate = ParseRate(name, value); break;
                 case "--fault-kinds": options.FaultKinds = ParseFaultKinds(name, value); break;
                 case "--access-key": options.AccessKey = ParseToken(name, value); break;
@@ -133,7 +144,7 @@ public sealed class SandboxOptions
 
     private static readonly string[] KnownNames =
     [
-        "--port", "--seed", "--refunds", "--orders", "--order-page-shape", "--taobao-refunds", "--taobao-list-shape", "--latency-ms", "--fault-rate", "--fault-kinds", "--access-key", "--secret-key",
+        "--port", "--seed", "--refunds", "--orders", "--order-page-shape", "--taobao-refunds", "--taobao-list-shape", "--latency-ms", "--rate-limit", "--rate-limit-burst", "--fault-rate", "--fault-kinds", "--access-key", "--secret-key",
         "--user-id", "--parent-pid", "--signature-template", "--signature-algorithm", "--signature-case", "--timestamp-unit", "--callback-url", "--callback-retry-seconds",
     ];
 

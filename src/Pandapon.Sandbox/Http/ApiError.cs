@@ -29,6 +29,8 @@ public sealed class ApiError
     public static readonly ApiError ReceiveGoodsRejected = new(14, "receiveGoodsRejected", 200, 200, "确认收货失败(receive goods refused)");
     // An unknown Taobao reverse order (逆向单): the sandbox's choice in the 404xx family, like 40401 for 1688 refunds.
     public static readonly ApiError TaobaoRefundNotFound = new(15, "taobaoRefundNotFound", 200, 40403, "reverse order not found");
+    // --rate-limit: the key sent more than the limit allows (a refusal of the sandbox's own, apart from the injected "ratelimit" fault).
+    public static readonly ApiError RateLimited = new(16, "rateLimited", 429, 42902, "rate limit exceeded");
 
     // Injected faults that answer with an envelope; counted under "faults", never under "refusals".
     public static readonly ApiError TooManyRequests = new(-1, "ratelimit", 429, 42901, "too many requests");
@@ -39,7 +41,7 @@ public sealed class ApiError
     [
         MissingHeader, UnknownAccessKey, UserIdMismatch, SignatureMismatch, TimestampInvalid, NonceReused,
         InvalidRequest, RefundNotFound, NoSuchPath, MethodNotAllowed, OrderNotFound, RefundCreateRejected, ReturnShipmentRejected,
-        OrderCancelRejected, ReceiveGoodsRejected, TaobaoRefundNotFound,
+        OrderCancelRejected, ReceiveGoodsRejected, TaobaoRefundNotFound, RateLimited,
     ];
 
     private ApiError(int index, string reason, int httpStatus, int code, string message)

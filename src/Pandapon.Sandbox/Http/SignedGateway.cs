@@ -29,6 +29,8 @@ public sealed class SignedGateway(
     SandboxOptions options, Authenticator authenticator, FaultInjector faults, SandboxStats stats, Envelope envelope,
     IHostApplicationLifetime lifetime)
 {
+    private readonly RateLimitWindow _rateLimit = new(options.RateLimit, options.RateLimitBurst);
+
     public const int MaxBodyBytes = 64 * 1024;
     public static readonly TimeSpan StallTime = TimeSpan.FromSeconds(120);
 
@@ -99,6 +101,13 @@ public sealed class SignedGateway(
         if (authenticator.Check(request.Headers, method, request.Path.Value ?? "", body) is ApiFailure refusal)
         {
             await Refuse(context, refusal, identified: false);
+            return;
+        }
+
+        if (_rateLimit.TryAdmit(request.Headers["access-key"].ToString()) is int retryAfter)
+        {
+            context.Response.Headers.RetryAfter = retryAfter.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            await Refuse(context, ApiError.RateLimited.With($"more than {options.RateLimit} requests per second for this access-key"), identified: true);
             return;
         }
 

@@ -36,9 +36,23 @@ namespace Pandapon.Client
         public Uri Endpoint { get; }
         public SignatureOptions Signature { get; }
 
+        /// <summary>The most requests per second to send with this key (see <see cref="RateLimiter"/>); 0: adaptive only, set so;
+        /// null: not set here (the environment's PANDAPON_MAX_RPS may apply).</summary>
+        public double? MaxRequestsPerSecond { get; private set; }
+
         /// <summary>A copy with some parts replaced (a null argument keeps the current value).</summary>
         public ApiCredential With(Uri? endpoint = null, string? userId = null, SignatureOptions? signature = null)
-            => new ApiCredential(AccessKey, SecretKey, userId ?? UserId, endpoint ?? Endpoint, signature ?? Signature);
+            => new ApiCredential(AccessKey, SecretKey, userId ?? UserId, endpoint ?? Endpoint, signature ?? Signature) { MaxRequestsPerSecond = MaxRequestsPerSecond };
+
+        /// <summary>A copy with another maximum rate; 0 for none (adaptive only), null for not set.</summary>
+        public ApiCredential WithMaxRequestsPerSecond(double? maxRequestsPerSecond)
+        {
+            if (maxRequestsPerSecond is double rate && (double.IsNaN(rate) || rate < 0))
+                throw new ArgumentOutOfRangeException(nameof(maxRequestsPerSecond), maxRequestsPerSecond, "The maximum rate cannot be negative.");
+            var copy = With();
+            copy.MaxRequestsPerSecond = maxRequestsPerSecond;
+            return copy;
+        }
 
         /// <summary>The access key shown as its first and last four characters, as every view shows it.</summary>
         public static string MaskAccessKey(string? accessKey)

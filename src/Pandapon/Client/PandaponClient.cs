@@ -32,11 +32,16 @@ namespace Pandapon.Client
         private readonly RetryPolicy _retryPolicy;
         private readonly Func<TimeSpan, CancellationToken, Task> _sleep;
         private readonly Func<DateTimeOffset> _clock;
+        private readonly RateLimiterRegistry? _rateLimits;
 
-        /// <summary>Creates a client over any handler; tests pass a fake handler, a fixed retry policy and a sleep that does not sleep.</summary>
+        /// <summary>
+        /// Creates a client over any handler; tests pass a fake handler, a fixed retry policy and a sleep that does not sleep.
+        /// Without <paramref name="rateLimits"/> nothing is rate limited (<see cref="For"/> passes the process's registry).
+        /// </summary>
         internal PandaponClient(Uri endpoint, HttpMessageHandler handler, RetryPolicy? retryPolicy = null,
-            Func<TimeSpan, CancellationToken, Task>? sleep = null, Func<DateTimeOffset>? clock = null)
+            Func<TimeSpan, CancellationToken, Task>? sleep = null, Func<DateTimeOffset>? clock = null, RateLimiterRegistry? rateLimits = null)
         {
+            _rateLimits = rateLimits;
             Endpoint = endpoint;
             _http = new HttpClient(handler, disposeHandler: true) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
             _http.DefaultRequestHeaders.UserAgent.Add(new ProductInfoHeaderValue("Pandapon-PowerShell", ModuleVersion));
@@ -57,7 +62,7 @@ namespace Pandapon.Client
         {
             Uri checkedEndpoint = PandaponEndpoint.Parse(endpoint.OriginalString, "The endpoint");
             return Clients.GetOrAdd(checkedEndpoint.AbsoluteUri,
-                key => new Lazy<PandaponClient>(() => new PandaponClient(checkedEndpoint, CreateHandler(checkedEndpoint)))).Value;
+                key => new Lazy<PandaponClient>(() => new PandaponClient(checkedEndpoint, CreateHandler(checkedEndpoint), rateLimits: RateLimiterRegistry.Shared))).Value;
         }
 
         /// <summary>How long a pooled connection is reused on .NET, so that a long-lived session follows DNS changes.</summary>
@@ -162,20 +167,26 @@ namespace Pandapon.Client
         private async Task<ApiResponse> SendWithRetriesAsync(ApiRequest request, ApiCredential credential, CancellationToken cancellationToken, IRequestLog? log)
         {
             int maxAttempts = request.Idempotent ? Math.Max(0, request.MaxRetries) + 1 : 1;
+            RateLimiter? limiter = _rateLimits?.For(credential);
             for (int attempt = 1; ; attempt++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
+                TimeSpan sentAt = limiter == null ? TimeSpan.Zero
+                    : await _rateLimits!.WaitAsync(limiter, request.ToString(), log, _sleep, cancellationToken).ConfigureAwait(false);
                 PandaponApiException failure;
                 try
                 {
                     ApiResponse response = await SendOnceAsync(request, credential, attempt, maxAttempts, cancellationToken, log).ConfigureAwait(false);
                     response.Attempts = attempt;
+                    limiter?.OnAccepted();
                     return response;
                 }
                 catch (PandaponApiException e)
                 {
                     failure = e;
                 }
+                if (failure.Kind == ApiErrorKind.RateLimited) limiter?.OnThrottled(sentAt, failure.RetryAfter);
+                else if (failure.HttpStatus != null) limiter?.OnAccepted();
 
                 failure.Attempts = attempt;
                 failure.AddHint(request.FailureHints);

@@ -64,6 +64,11 @@ namespace Pandapon.Commands
         [Parameter]
         public TimestampUnit? TimestampUnit { get; set; }
 
+        /// <summary>The most requests per second with this key, shared with every call using it; 0 for adaptive only.</summary>
+        [Parameter]
+        [ValidateRange(0.0, RateLimiter.MaxConfigurableRate)]
+        public double? MaxRequestsPerSecond { get; set; }
+
         /// <summary>Sets the retries and the timeout of <paramref name="request"/> from -MaxRetries and -TimeoutSec, and the hints its failures get.</summary>
         protected void ApplyTo(ApiRequest request)
         {
@@ -115,6 +120,7 @@ namespace Pandapon.Commands
                 ThrowInvalidArgument("Pandapon.InvalidArgument", e.Message, e.ParamName == "-Endpoint" ? (object?)PandaponEndpoint.HideUserInfo(Endpoint) : SignatureTemplate, e);
                 throw;
             }
+            if (MaxRequestsPerSecond != null) resolved = resolved.WithCredential(resolved.Credential.WithMaxRequestsPerSecond(MaxRequestsPerSecond));
             WriteDebug($"Using the credentials of {resolved.Describe()}, endpoint {PandaponEndpoint.Display(resolved.Credential.Endpoint)}.");
             return resolved;
         }

@@ -20,6 +20,7 @@ namespace Pandapon.Commands
             SignatureCase = credential.Signature.Case.ToString(),
             SignatureTemplate = credential.Signature.Template,
             TimestampUnit = credential.Signature.TimestampUnit.ToString(),
+            MaxRequestsPerSecond = credential.MaxRequestsPerSecond ?? 0,
             StorePath = storePath,
         };
     }

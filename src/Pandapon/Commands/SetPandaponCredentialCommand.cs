@@ -68,6 +68,12 @@ namespace Pandapon.Commands
         [Parameter(ParameterSetName = CredentialSet)]
         public TimestampUnit? TimestampUnit { get; set; }
 
+        /// <summary>The most requests per second with this key; 0 for adaptive only. Kept in the profile only when given.</summary>
+        [Parameter(ParameterSetName = KeysSet)]
+        [Parameter(ParameterSetName = CredentialSet)]
+        [ValidateRange(0.0, RateLimiter.MaxConfigurableRate)]
+        public double? MaxRequestsPerSecond { get; set; }
+
         [Parameter(Mandatory = true, ParameterSetName = ProfileSet)]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(ProfileNameCompleter))]
@@ -122,6 +128,7 @@ namespace Pandapon.Commands
                 SignatureOptions signature = SignatureRecipe.Parse(SignatureTemplate, SignatureAlgorithm, SignatureCase?.ToString(), SignatureParameters,
                     timestampUnit: TimestampUnit?.ToString());
                 credential = new ApiCredential(accessKey, secretKey, UserId, endpoint, signature);
+                if (MaxRequestsPerSecond != null) credential = credential.WithMaxRequestsPerSecond(MaxRequestsPerSecond);
             }
             catch (ArgumentException e)
             {

@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 using System.Collections.Generic;
 using System.Linq;
 using Pandapon.Client;
@@ -25,6 +26,7 @@ namespace Pandapon.Credentials
         public const string SignatureAlgorithmVariable = "PANDAPON_SIGNATURE_ALGORITHM";
         public const string SignatureCaseVariable = "PANDAPON_SIGNATURE_CASE";
         public const string TimestampUnitVariable = "PANDAPON_TIMESTAMP_UNIT";
+        public const string MaxRequestsPerSecondVariable = "PANDAPON_MAX_RPS";
 
         private readonly Func<string, string?> _environment;
 
@@ -39,8 +41,30 @@ namespace Pandapon.Credentials
         /// <summary>The resolver of the current user: the default store and the process environment.</summary>
         public static CredentialResolver ForCurrentUser() => new CredentialResolver(CredentialStore.ForCurrentUser(), Environment.GetEnvironmentVariable);
 
-        /// <summary>Applies the precedence. Throws <see cref="PandaponCredentialException"/> or <see cref="CredentialStoreException"/>.</summary>
+        /// <summary>
+        /// Applies the precedence. Throws <see cref="PandaponCredentialException"/> or <see cref="CredentialStoreException"/>.
+        /// Credentials that set no maximum rate take PANDAPON_MAX_RPS's (a profile's own value wins over the environment).
+        /// </summary>
         public ResolvedCredential Resolve(ApiCredential? parameters, string? profileName, ResolvedCredential? session)
+        {
+            ResolvedCredential found = ResolveSource(parameters, profileName, session);
+            if (found.Credential.MaxRequestsPerSecond != null) return found;
+            double? fromEnvironment = MaxRequestsPerSecondFromEnvironment();
+            return fromEnvironment == null ? found : found.WithCredential(found.Credential.WithMaxRequestsPerSecond(fromEnvironment));
+        }
+
+        /// <summary>PANDAPON_MAX_RPS: a number of requests per second, 0 for adaptive only; null when unset.</summary>
+        public double? MaxRequestsPerSecondFromEnvironment()
+        {
+            string? text = Variable(MaxRequestsPerSecondVariable);
+            if (text == null) return null;
+            if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double rate) && rate >= 0 && rate <= RateLimiter.MaxConfigurableRate)
+                return rate;
+            throw new PandaponCredentialException(PandaponCredentialException.InvalidEnvironment,
+                $"{MaxRequestsPerSecondVariable} '{text}' is not valid: give requests per second from 0 (adaptive only) to {RateLimiter.MaxConfigurableRate.ToString(CultureInfo.InvariantCulture)}, such as 20 or 2.5.");
+        }
+
+        private ResolvedCredential ResolveSource(ApiCredential? parameters, string? profileName, ResolvedCredential? session)
         {
             if (parameters != null) return new ResolvedCredential(parameters, CredentialSource.Parameter);
             if (!string.IsNullOrEmpty(profileName)) return LoadProfile(profileName!, CredentialSource.ProfileName, "-ProfileName");

@@ -237,7 +237,9 @@ namespace Pandapon.Credentials
 
             try
             {
-                return new CredentialProfile(entry.Name, new ApiCredential(accessKey, secret, userId, endpoint, signature));
+                var credential = new ApiCredential(accessKey, secret, userId, endpoint, signature);
+                double? maxRate = OptionalRate(p, where, "maxRequestsPerSecond");
+                return new CredentialProfile(entry.Name, maxRate == null ? credential : credential.WithMaxRequestsPerSecond(maxRate));
             }
             catch (ArgumentException e)
             {
@@ -257,6 +259,18 @@ namespace Pandapon.Credentials
             if (!obj.TryGetProperty(name, out JsonElement value) || value.ValueKind == JsonValueKind.Null) return null;
             if (value.ValueKind != JsonValueKind.String) throw Corrupt($"'{where}.{name}' should be a string");
             return value.GetString();
+        }
+
+        /// <summary>A rate saved as a number (or, read tolerantly, as text holding one); null when absent.</summary>
+        private double? OptionalRate(JsonElement obj, string where, string name)
+        {
+            if (!obj.TryGetProperty(name, out JsonElement value) || value.ValueKind == JsonValueKind.Null) return null;
+            double rate = double.NaN;
+            if (value.ValueKind == JsonValueKind.Number) rate = value.GetDouble();
+            else if (value.ValueKind == JsonValueKind.String)
+                double.TryParse(value.GetString(), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out rate);
+            if (double.IsNaN(rate) || double.IsInfinity(rate) || rate < 0) throw Corrupt($"'{where}.{name}' should be a number of requests per second, 0 or more");
+            return rate;
         }
 
         private void Write(List<CredentialProfile> profiles)
@@ -282,6 +296,7 @@ namespace Pandapon.Credentials
                         // Written only when not the default, so a profile follows the default recipe of the module reading it.
                         if (c.Signature.Template != SignatureOptions.DefaultTemplate) writer.WriteString("signatureTemplate", c.Signature.Template);
                         if (c.Signature.TimestampUnit != TimestampUnit.Milliseconds) writer.WriteString("timestampUnit", c.Signature.TimestampUnit.ToString());
+                        if (c.MaxRequestsPerSecond is double maxRate) writer.WriteNumber("maxRequestsPerSecond", maxRate);
                         writer.WriteEndObject();
                     }
                     writer.WriteEndObject();

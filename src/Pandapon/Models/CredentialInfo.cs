@@ -25,6 +25,9 @@ namespace Pandapon.Models
         /// <summary>The unit of the timestamp header: Milliseconds or Seconds.</summary>
         public string TimestampUnit { get; set; } = "";
 
+        /// <summary>The most requests per second sent with this key; 0 when the limiter only adapts to the server's 429s (the default).</summary>
+        public double MaxRequestsPerSecond { get; set; }
+
         /// <summary>The profile store file, for saved profiles.</summary>
         public string? StorePath { get; set; }
 
