@@ -93,9 +93,9 @@ Describe 'Get-PandaponTaobaoRefund: the list' {
             $out = @(Get-PandaponTaobaoRefund @fp -Skip 10 -MaxRetries 1 -ErrorVariable e -ErrorAction SilentlyContinue)
             $out | Should -BeNullOrEmpty
             $e.Count | Should -Be 1
-            $e[0].FullyQualifiedErrorId | Should -Match '^Pandapon.Server'
+            $e[0].FullyQualifiedErrorId | Should -Match '^Pandapon.PageFailed'
             $e[0].Exception.Code | Should -Be 50001
-            "$($e[0])" | Should -Match 'The listing stopped at page 1 after 0 reverse orders were written: .*50001.* To go on from there, run the same command with -Skip 10\.'
+            "$($e[0])" | Should -Match 'Listing reverse orders stopped at page 1 \(pages of \d+\): 0 reverse orders were written before it\. .*50001.*Run the same command again with -Skip 10 to go on from there\.'
             (Get-SandboxStats $failing).requests.'/open/order/refund/queryList' | Should -Be 2
         }
         finally { $failing | Stop-PandaponSandbox }

@@ -130,10 +130,9 @@ namespace Pandapon.Commands
                 WriteError(ErrorRecords.FromRefusedInput(e, "Pandapon.InvalidArgument", e.ParamName));
                 return;
             }
-            var listing = new PagedListing(this, Credentials.Credential, ApplyTo, NewLogRelay(), CancellationToken);
             // PageReader leaves null rows out, so a row converts to an object.
-            if (Raw) listing.Run(list.Request, response => list.ReadPage(response, row => JsonToPowerShell.Convert(row)!), list.PageSize, PagingParameters, row => row, "reverse orders");
-            else listing.Run(list.Request, list.ReadPage, list.PageSize, PagingParameters, row => UnreadFieldWarnings.Warn(this, row), "reverse orders");
+            if (Raw) WritePagedList(list.Request, response => list.ReadPage(response, row => JsonToPowerShell.Convert(row)!), list.PageSize, "reverse orders");
+            else WritePagedList(list.Request, list.ReadPage, list.PageSize, "reverse orders");
         }
     }
 }
