@@ -49,6 +49,22 @@ try {
 
     Show-Step 'An unknown id is an error; the others still arrive' "'TQ00000000000000000', `$ids[0] | Get-PandaponRefund"
     'TQ00000000000000000', $ids[0] | Get-PandaponRefund -ErrorAction Continue | Show-Table
+
+    Show-Step 'Does the server accept these credentials? One harmless request' 'Test-PandaponCredential'
+    Test-PandaponCredential | Show-Table
+
+    Show-Step 'The newest 1688 orders, one page' 'Get-PandaponOrder -First 5'
+    Get-PandaponOrder -First 5 | Show-Table
+
+    Show-Step "Orders waiting for delivery, and their refunds" "Get-PandaponOrder -Status waitbuyerreceive -First 10 | Get-PandaponRefund"
+    Get-PandaponOrder -Status waitbuyerreceive -First 10 | Get-PandaponRefund |
+        Select-Object RefundId, OrderId, Status, ApplyPayment, GmtApply | Show-Table
+
+    Show-Step 'Taobao after-sales waiting for the seller' 'Get-PandaponTaobaoRefund -Status Applied -First 5'
+    Get-PandaponTaobaoRefund -Status Applied -First 5 | Show-Table
+
+    Show-Step 'What this session called' 'Get-PandaponHistory -Last 5'
+    Get-PandaponHistory -Last 5 | Show-Table
 }
 finally {
     $sandbox | Stop-PandaponSandbox

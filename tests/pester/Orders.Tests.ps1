@@ -216,6 +216,15 @@ Describe 'Get-PandaponOrder by id' {
         $orders[0].RequestedOrderId | Should -Be $All[0].OrderId
     }
 
+    It 'shows the default table with the documented columns, the items as their CSV text' {
+        $withItems = $All | Where-Object { $_.Items.Count -gt 0 } | Select-Object -First 1
+        $lines = (Get-PandaponOrder @M -OrderId $withItems.OrderId | Format-Table | Out-String -Width 400) -split '\r?\n' | Where-Object { $_.Trim() }
+        $lines[0] -split '\s+' | Where-Object { $_ } | Should -Be @('OrderId', 'Status', 'TotalAmount', 'CreateTime', 'RefundIds', 'Items')
+        $lines[2] | Should -BeLike "*$($withItems.CreateTime.ToString('yyyy-MM-dd HH:mm', $Invariant))*"
+        $lines[2] | Should -BeLike "*$($withItems.Items.ToString().Substring(0, 20))*"
+        $lines[2] | Should -Not -Match '[{}]'
+    }
+
     It 'binds OrderId by property name from CSV-like rows, and -Raw gives the data as sent' {
         $rows = $All[0..1] | ForEach-Object { [pscustomobject]@{ order_id = $_.OrderId } }
         @($rows | Get-PandaponOrder @M).OrderId | Should -Be $All[0..1].OrderId
