@@ -201,10 +201,14 @@ Describe 'ConvertTo-PandaponCsvRow on other objects' {
         ($row | ConvertTo-PandaponCsvRow | ConvertTo-Csv) | Should -Be ($row | ConvertTo-Csv)
     }
 
-    It 'converts an array given by name item by item, and a history record too' {
+    It 'converts an array given by name item by item, a piped null is one error, and a history record converts too' {
         $rows = @(ConvertTo-PandaponCsvRow -InputObject @([pscustomobject]@{ A = 1.5d }, [pscustomobject]@{ A = -2d }))
         $rows.Count | Should -Be 2
         $rows.A | Should -Be @('1.5', '-2')
+        $piped = @(@([pscustomobject]@{ A = 1.5d }, $null, [pscustomobject]@{ A = 3d }) | ConvertTo-PandaponCsvRow -ErrorVariable refused -ErrorAction SilentlyContinue)
+        $piped.A | Should -Be @('1.5', '3')
+        @($refused).Count | Should -Be 1
+        $refused[0].FullyQualifiedErrorId | Should -BeLike 'ParameterArgumentValidationErrorNullNotAllowed,*'
         $null = Get-PandaponRefund $refundIds[0]
         $history = Get-PandaponHistory -Last 1 | ConvertTo-PandaponCsvRow
         $history.Time | Should -Match '^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3,7}[+-]\d\d:\d\d$'

@@ -15,22 +15,16 @@ namespace Pandapon.Commands
     [OutputType(typeof(PSCustomObject))]
     public sealed class ConvertToPandaponCsvRowCommand : PandaponCmdlet
     {
-        /// <summary>Any object: the module's output (refunds, orders, messages, history records...) or anything else.</summary>
+        /// <summary>
+        /// Any object: the module's output (refunds, orders, messages, history records...) or anything else. An array
+        /// given by name is converted item by item; PowerShell's binder refuses a null item (one error for a piped null).
+        /// </summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true)]
         public PSObject[] InputObject { get; set; } = new PSObject[0];
 
         protected override void ProcessRecord()
         {
-            foreach (PSObject? input in InputObject)
-            {
-                if (input == null)
-                {
-                    WriteError(new PSArgumentNullException(nameof(InputObject), "-InputObject holds a null item: there is no row to make of it."),
-                        "Pandapon.NullInput", ErrorCategory.InvalidArgument, null);
-                    continue;
-                }
-                WriteObject(RowOf(input));
-            }
+            foreach (PSObject input in InputObject) WriteObject(RowOf(input));
         }
 
         private static PSObject RowOf(PSObject input)
