@@ -15,6 +15,7 @@
     CmdletsToExport      = @(
         'Clear-PandaponCredential'
         'ConvertFrom-PandaponMessage'
+        'ConvertTo-PandaponCsvRow'
         'Confirm-PandaponOrderReceipt'
         'Get-PandaponCredential'
         'Get-PandaponHistory'
@@ -52,6 +53,7 @@
 - Orders: Get-PandaponOrder (1688 orders by id, or listed by status and time with automatic lazy paging: -First, -Skip, -IncludeTotalCount), Get-PandaponOrderLogistics (tracking steps), Get-PandaponOrderPaymentUrl (cashier links), Stop-PandaponOrder (cancel an unpaid order), Confirm-PandaponOrderReceipt (confirm receipt); orders pipe into Get-PandaponRefund.
 - Messages: ConvertFrom-PandaponMessage (webhook bodies to typed events, duplicates recognisable by MessageId) and Receive-PandaponMessage (a local receiver that acknowledges at once).
 - Taobao after-sales (reverse orders): Get-PandaponTaobaoRefund (by id, or listed with filters and lazy paging), Stop-PandaponTaobaoRefund (the buyer withdraws one), Send-PandaponTaobaoRefundMessage (a message to the seller, from CSV too).
+- ConvertTo-PandaponCsvRow: rows of invariant text for Export-Csv (amounts like 149.40, times as ISO 8601 with milliseconds and offset), so a CSV sums and casts back the same in every culture.
 - A local sandbox of the API for tests and runbooks.
 Changed in 0.2: the default signing recipe is {AccessKey}{Timestamp}{Nonce}{SecretKey} (MD5, upper case, timestamp in milliseconds); the earlier access-key=...&key=... template stays available with -SignatureTemplate, and profiles that stored no template follow the new default. The timestamp unit (Milliseconds or Seconds) is part of the recipe: -TimestampUnit, PANDAPON_TIMESTAMP_UNIT, profiles. A batch stops at the first authentication refusal with one terminating error. A template without {SecretKey} is refused.
 Changed during the preview: Set-PandaponCredential -StoreAs only saves the profile and no longer switches the session''s credentials (as Set-AWSCredential -StoreAs); Set-PandaponCredential -ProfileName makes a profile current. Removing the profile the session uses clears the session''s credentials, with a warning. Profile names compare without regard to letter case, and a store holding two names that differ only in case is refused. Get-PandaponCredential -ListAvailable is sorted by name.'
