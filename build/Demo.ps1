@@ -38,8 +38,8 @@ try {
     $ids | Select-Object -First 10 | Get-PandaponRefund | Show-Table
 
     $csv = Join-Path $demoOut 'refunds.csv'
-    Show-Step "Every refund to CSV" "`$ids | Get-PandaponRefund | Export-Csv $csv"
-    $elapsed = Measure-Command { $ids | Get-PandaponRefund | Export-Csv -Path $csv -NoTypeInformation }
+    Show-Step "Every refund to CSV, in text that reads back the same in every culture" "`$ids | Get-PandaponRefund | ConvertTo-PandaponCsvRow | Export-Csv $csv"
+    $elapsed = Measure-Command { $ids | Get-PandaponRefund | ConvertTo-PandaponCsvRow | Export-Csv -Path $csv -NoTypeInformation }
     Write-Host ("{0} refunds written to {1} in {2:N1} s" -f $ids.Count, $csv, $elapsed.TotalSeconds)
 
     Show-Step 'Waiting for the seller, largest first' "Import-Csv $csv | Where-Object Status -eq 'waitselleragree' | Sort-Object { [decimal]`$_.ApplyPayment } -Descending | Select-Object -First 10"
