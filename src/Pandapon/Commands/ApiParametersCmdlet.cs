@@ -21,11 +21,13 @@ namespace Pandapon.Commands
         [Parameter]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(ProfileNameCompleter))]
+        [TextTransformation("-ProfileName", OneValue = true)]
         public string? ProfileName { get; set; }
 
         /// <summary>The API's base URL, overriding the one of the credentials.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
+        [TextTransformation("-Endpoint", OneValue = true)]
         public string? Endpoint { get; set; }
 
         /// <summary>Credentials for this call only: the user name is the access key, the password the secret key.</summary>
@@ -37,6 +39,7 @@ namespace Pandapon.Commands
         /// <summary>The user id (the <c>user-id</c> header), overriding the one of the credentials; required with -Credential.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
+        [TextTransformation("-UserId", OneValue = true)]
         public string? UserId { get; set; }
 
         /// <summary>Retries after a rate limit, a server error, a timeout or a broken connection (idempotent requests only).</summary>
@@ -51,6 +54,7 @@ namespace Pandapon.Commands
 
         [Parameter]
         [ValidateNotNullOrEmpty]
+        [TextTransformation("-SignatureTemplate", OneValue = true)]
         public string? SignatureTemplate { get; set; }
 
         [Parameter]

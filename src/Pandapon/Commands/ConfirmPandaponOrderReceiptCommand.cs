@@ -18,11 +18,13 @@ namespace Pandapon.Commands
         /// <summary>The order (19 digits); from the pipeline by value or by property name.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("order_id", "Id")]
+        [IdTransformation("-OrderId", "OrderId", "order_id", "Id", OneValue = true)]
         public string OrderId { get; set; } = "";
 
         /// <summary>The lines received (<c>orderEntryIds</c>); none for the whole order. A CSV cell may hold several, separated by ";".</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [Alias("orderEntryIds")]
+        [IdTransformation("-OrderEntryId", "OrderEntryId", "orderEntryIds")]
         public string[]? OrderEntryId { get; set; }
 
         internal static readonly ParameterNames Names = new ParameterNames(new Dictionary<string, string>

@@ -30,6 +30,7 @@ namespace Pandapon.Commands
         /// <summary>Files holding one message, a JSON array of messages, or one message per line (JSON Lines).</summary>
         [Parameter(Mandatory = true, ParameterSetName = PathSet, ValueFromPipelineByPropertyName = true)]
         [Alias("FullName", "PSPath")]
+        [TextTransformation("-Path", "Path", "FullName", "PSPath")]
         public string[] Path { get; set; } = new string[0];
 
         protected override void ProcessRecord()

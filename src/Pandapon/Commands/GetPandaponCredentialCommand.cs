@@ -21,6 +21,7 @@ namespace Pandapon.Commands
         [ValidateNotNullOrEmpty]
         [SupportsWildcards]
         [ArgumentCompleter(typeof(ProfileNameCompleter))]
+        [TextTransformation("-ProfileName", "ProfileName")]
         public string[] ProfileName { get; set; } = Array.Empty<string>();
 
         [Parameter(Mandatory = true, ParameterSetName = ListSet)]

@@ -24,11 +24,13 @@ namespace Pandapon.Commands
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByIdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("order_id", "Id")]
         [AllowEmptyString]
+        [IdTransformation("-OrderId", "OrderId", "order_id", "Id")]
         public string[] OrderId { get; set; } = new string[0];
 
         /// <summary>Only orders in this 1688 status.</summary>
         [Parameter(ParameterSetName = ListSet)]
         [ArgumentCompleter(typeof(OrderStatusCompleter))]
+        [TextTransformation("-Status", OneValue = true)]
         public string? Status { get; set; }
 
         /// <summary>Only orders placed at or after this time.</summary>

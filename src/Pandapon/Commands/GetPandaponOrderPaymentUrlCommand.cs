@@ -17,6 +17,7 @@ namespace Pandapon.Commands
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("order_id", "Id")]
         [AllowEmptyString]
+        [IdTransformation("-OrderId", "OrderId", "order_id", "Id")]
         public string[] OrderId { get; set; } = new string[0];
 
         [Parameter]

@@ -16,6 +16,7 @@ namespace Pandapon.Commands
     {
         [Parameter(Mandatory = true, Position = 0)]
         [ValidateNotNullOrEmpty]
+        [TextTransformation("-AccessKey", OneValue = true)]
         public string AccessKey { get; set; } = "";
 
         [Parameter(Mandatory = true, Position = 1)]
@@ -25,13 +26,16 @@ namespace Pandapon.Commands
 
         [Parameter]
         [ValidatePattern("^[0-9]{1,19}$")]
+        [TextTransformation("-Timestamp", OneValue = true)]
         public string? Timestamp { get; set; }
 
         [Parameter]
         [ValidateNotNullOrEmpty]
+        [TextTransformation("-Nonce", OneValue = true)]
         public string? Nonce { get; set; }
 
         [Parameter]
+        [TextTransformation("-UserId", OneValue = true)]
         public string UserId { get; set; } = "";
 
         [Parameter]
@@ -39,13 +43,16 @@ namespace Pandapon.Commands
         public string Method { get; set; } = "POST";
 
         [Parameter]
+        [TextTransformation("-Path", OneValue = true)]
         public string Path { get; set; } = "";
 
         [Parameter]
+        [TextTransformation("-Body", OneValue = true)]
         public string Body { get; set; } = "";
 
         [Parameter]
         [ValidateNotNullOrEmpty]
+        [TextTransformation("-SignatureTemplate", OneValue = true)]
         public string SignatureTemplate { get; set; } = SignatureOptions.DefaultTemplate;
 
         [Parameter]

@@ -27,6 +27,7 @@ namespace Pandapon.Commands
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByIdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("Id", "refund_id")]
         [AllowEmptyString]
+        [IdTransformation("-RefundId", "RefundId", "Id", "refund_id")]
         public string[] RefundId { get; set; } = new string[0];
 
         /// <summary>How many requests may be in flight at once.</summary>
@@ -40,10 +41,12 @@ namespace Pandapon.Commands
 
         /// <summary>Only the reverse orders of this Taobao purchase order (<c>purchaseOrderId</c>).</summary>
         [Parameter(ParameterSetName = ListSet)]
+        [IdTransformation("-PurchaseOrderId", OneValue = true)]
         public string? PurchaseOrderId { get; set; }
 
         /// <summary>Only the reverse orders of this sales order of yours (<c>salesOrderId</c>).</summary>
         [Parameter(ParameterSetName = ListSet)]
+        [IdTransformation("-SalesOrderId", OneValue = true)]
         public string? SalesOrderId { get; set; }
 
         /// <summary>Only reverse orders created at or after this time (<c>refundStartTime</c>, sent as epoch milliseconds).</summary>

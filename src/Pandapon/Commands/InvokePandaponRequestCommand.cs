@@ -19,6 +19,7 @@ namespace Pandapon.Commands
         [Parameter(Mandatory = true, Position = 0)]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(ApiPathCompleter))]
+        [TextTransformation("-Path", OneValue = true)]
         public string Path { get; set; } = "";
 
         /// <summary>GET or POST; by default POST when -Body is given, GET otherwise.</summary>

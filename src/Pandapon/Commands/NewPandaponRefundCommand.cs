@@ -19,7 +19,7 @@ namespace Pandapon.Commands
     {
         /// <summary>The 1688 order (<c>orderId</c>), 19 digits.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-        [IdTransformation("-OrderId", "OrderId")]
+        [IdTransformation("-OrderId", "OrderId", OneValue = true)]
         public string OrderId { get; set; } = "";
 
         /// <summary>The order entries to refund (<c>orderEntryIds</c>); one value may hold several separated by ";".</summary>
@@ -46,22 +46,25 @@ namespace Pandapon.Commands
         /// <summary>The refund reason (<c>applyReasonId</c>).</summary>
         [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
         [Alias("applyReasonId")]
-        [IdTransformation("-ReasonId", "ReasonId", "applyReasonId")]
+        [IdTransformation("-ReasonId", "ReasonId", "applyReasonId", OneValue = true)]
         public string ReasonId { get; set; } = "";
 
         /// <summary>Why, in 2 to 150 characters (<c>description</c>).</summary>
         [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+        [TextTransformation("-Description", "Description", OneValue = true)]
         public string Description { get; set; } = "";
 
         /// <summary>Where the goods are (<c>goodsStatus</c>).</summary>
         [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
         [ValidateSet(RefundCreateEndpoint.RefundWaitSellerSend, RefundCreateEndpoint.RefundWaitBuyerReceive, RefundCreateEndpoint.RefundBuyerReceived,
             RefundCreateEndpoint.AftersaleBuyerNotReceived, RefundCreateEndpoint.AftersaleBuyerReceived, IgnoreCase = true)]
+        [TextTransformation("-GoodsStatus", "GoodsStatus", OneValue = true)]
         public string GoodsStatus { get; set; } = "";
 
         /// <summary>1 to 5 URLs of uploaded evidence images (<c>vouchers</c>).</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [Alias("vouchers")]
+        [TextTransformation("-Voucher", "Voucher", "vouchers")]
         public string[]? Voucher { get; set; }
 
         /// <summary>Entry id to the quantity returned (<c>orderEntryCountList</c>).</summary>

@@ -19,6 +19,7 @@ namespace Pandapon.Commands
     {
         /// <summary>The HttpListener prefix to listen on, e.g. http://127.0.0.1:8080/pandapon/.</summary>
         [Parameter(Position = 0)]
+        [TextTransformation("-Prefix", OneValue = true)]
         public string Prefix { get; set; } = "http://127.0.0.1:8080/pandapon/";
 
         /// <summary>Allow a prefix that is not a loopback address (another machine may then post messages).</summary>

@@ -13,6 +13,7 @@ namespace Pandapon.Commands
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(ProfileNameCompleter))]
+        [TextTransformation("-ProfileName", "ProfileName")]
         public string[] ProfileName { get; set; } = Array.Empty<string>();
 
         /// <summary>Removes without asking for confirmation.</summary>
@@ -24,6 +25,13 @@ namespace Pandapon.Commands
             var store = CredentialStore.ForCurrentUser();
             foreach (string name in ProfileName)
             {
+                // A name that could never be saved is not "missing": say why, as Get-PandaponCredential does.
+                if (CredentialProfile.CheckName(name) is string badName)
+                {
+                    WriteError(ErrorRecords.FromCredentials(new PandaponCredentialException(PandaponCredentialException.InvalidProfileName,
+                        $"-ProfileName '{name}' is not a valid profile name: {badName}. Get-PandaponCredential -ListAvailable lists the saved profiles."), name));
+                    continue;
+                }
                 try
                 {
                     CredentialProfile? profile = store.Find(name);

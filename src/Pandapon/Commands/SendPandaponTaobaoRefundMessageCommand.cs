@@ -18,17 +18,20 @@ namespace Pandapon.Commands
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("Id", "refund_id")]
         [AllowEmptyString]
+        [IdTransformation("-RefundId", "RefundId", "Id", "refund_id", OneValue = true)]
         public string RefundId { get; set; } = "";
 
         /// <summary>The message (<c>refundMessage</c>), 1 to 500 characters.</summary>
         [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
         [Alias("refundMessage")]
         [AllowEmptyString]
+        [TextTransformation("-Message", "Message", "refundMessage", OneValue = true)]
         public string Message { get; set; } = "";
 
         /// <summary>Up to 9 URLs of uploaded images (<c>refundImages</c>); one value may hold several separated by ";".</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [Alias("refundImages", "ImageUrls")]
+        [TextTransformation("-ImageUrl", "ImageUrl", "refundImages", "ImageUrls")]
         public string[]? ImageUrl { get; set; }
 
         internal static readonly ParameterNames Names = new ParameterNames(new Dictionary<string, string>

@@ -21,6 +21,7 @@ namespace Pandapon.Commands
 
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = KeysSet)]
         [ValidateNotNullOrEmpty]
+        [TextTransformation("-AccessKey", OneValue = true)]
         public string AccessKey { get; set; } = "";
 
         [Parameter(Mandatory = true, Position = 1, ParameterSetName = KeysSet)]
@@ -36,22 +37,26 @@ namespace Pandapon.Commands
         [Parameter(Mandatory = true, ParameterSetName = KeysSet)]
         [Parameter(Mandatory = true, ParameterSetName = CredentialSet)]
         [ValidateNotNullOrEmpty]
+        [TextTransformation("-UserId", OneValue = true)]
         public string UserId { get; set; } = "";
 
         [Parameter(ParameterSetName = KeysSet)]
         [Parameter(ParameterSetName = CredentialSet)]
         [ValidateNotNullOrEmpty]
+        [TextTransformation("-Endpoint", OneValue = true)]
         public string? Endpoint { get; set; }
 
         [Parameter(ParameterSetName = KeysSet)]
         [Parameter(ParameterSetName = CredentialSet)]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(ProfileNameCompleter))]
+        [TextTransformation("-StoreAs", OneValue = true)]
         public string? StoreAs { get; set; }
 
         [Parameter(ParameterSetName = KeysSet)]
         [Parameter(ParameterSetName = CredentialSet)]
         [ValidateNotNullOrEmpty]
+        [TextTransformation("-SignatureTemplate", OneValue = true)]
         public string? SignatureTemplate { get; set; }
 
         [Parameter(ParameterSetName = KeysSet)]
@@ -77,6 +82,7 @@ namespace Pandapon.Commands
         [Parameter(Mandatory = true, ParameterSetName = ProfileSet)]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(ProfileNameCompleter))]
+        [TextTransformation("-ProfileName", OneValue = true)]
         public string ProfileName { get; set; } = "";
 
         /// <summary>Writes the credentials now current, or with -StoreAs the profile saved (never the secret).</summary>

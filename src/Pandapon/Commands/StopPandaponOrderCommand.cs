@@ -18,16 +18,19 @@ namespace Pandapon.Commands
         /// <summary>The order (19 digits); from the pipeline by value or by property name.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("order_id", "Id")]
+        [IdTransformation("-OrderId", "OrderId", "order_id", "Id", OneValue = true)]
         public string OrderId { get; set; } = "";
 
         /// <summary>Why (<c>cancelReason</c>): buyerCancel, sellerGoodsLack or other.</summary>
         [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
         [ValidateSet("buyerCancel", "sellerGoodsLack", "other", IgnoreCase = true)]
         [Alias("cancelReason")]
+        [TextTransformation("-Reason", "Reason", "cancelReason", OneValue = true)]
         public string Reason { get; set; } = "";
 
         /// <summary>A note (<c>remark</c>).</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
+        [TextTransformation("-Remark", "Remark", OneValue = true)]
         public string? Remark { get; set; }
 
         internal static readonly ParameterNames Names = new ParameterNames(new Dictionary<string, string>

@@ -18,6 +18,7 @@ namespace Pandapon.Commands
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("Id", "refund_id")]
         [AllowEmptyString]
+        [IdTransformation("-RefundId", "RefundId", "Id", "refund_id")]
         public string[] RefundId { get; set; } = new string[0];
 
         internal static readonly ParameterNames Names = new ParameterNames(new Dictionary<string, string>

@@ -16,26 +16,30 @@ namespace Pandapon.Commands
     {
         /// <summary>The refund (<c>refundId</c>), "TQ" and digits.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-        [IdTransformation("-RefundId", "RefundId")]
+        [IdTransformation("-RefundId", "RefundId", OneValue = true)]
         public string RefundId { get; set; } = "";
 
         /// <summary>The carrier's code (<c>logisticsCompanyNo</c>), e.g. ZTO.</summary>
         [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
         [Alias("companyNo")]
         [ArgumentCompleter(typeof(LogisticsCompanyCompleter))]
+        [TextTransformation("-LogisticsCompanyNo", "LogisticsCompanyNo", "companyNo", OneValue = true)]
         public string LogisticsCompanyNo { get; set; } = "";
 
         /// <summary>The waybill number (<c>freightBill</c>).</summary>
         [Parameter(Mandatory = true, Position = 2, ValueFromPipelineByPropertyName = true)]
+        [TextTransformation("-FreightBill", "FreightBill", OneValue = true)]
         public string FreightBill { get; set; } = "";
 
         /// <summary>A note for the seller (<c>description</c>).</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
+        [TextTransformation("-Description", "Description", OneValue = true)]
         public string? Description { get; set; }
 
         /// <summary>Up to 10 URLs of uploaded images (<c>vouchers</c>): the parcel, the receipt.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [Alias("vouchers")]
+        [TextTransformation("-Voucher", "Voucher", "vouchers")]
         public string[]? Voucher { get; set; }
 
         /// <summary>This cmdlet's parameters by the API fields they fill: the endpoint's checks and hints name them so.</summary>

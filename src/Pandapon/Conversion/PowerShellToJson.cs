@@ -119,6 +119,9 @@ namespace Pandapon.Conversion
                 case SecureString _:
                 case PSCredential _:
                     throw new ArgumentException($"{path} is a {value.GetType().Name}: Pandapon does not send secrets in a request body.");
+                // Code is not data: written property by property it would send the parse tree, or fail on some corner of it.
+                case ScriptBlock _:
+                    throw new ArgumentException($"{path} is a script block: run it and send its result, e.g. $(& {{ ... }}).");
                 case IDictionary dictionary:
                     writer.WriteStartObject();
                     foreach (DictionaryEntry entry in dictionary)
