@@ -204,7 +204,7 @@ public class TaobaoRefundReaderTests
         Assert.StartsWith("Taobao reverse order 110000000001: 1 field could not be read", other.UnreadFields.Warning(((IHasUnreadFields)other).RecordLabel));
 
         TaobaoRefund missing = ReadDetail(DetailJson.Replace("\"refundId\":110000005849,", ""), "110000005849");
-        Assert.Equal(TaobaoRefundReader.MissingValue, missing.UnreadFields["refundId"]);
+        Assert.Equal(FieldReader.Missing, missing.UnreadFields["refundId"]);
         Assert.Equal("110000005849", missing.RequestedRefundId);
         Assert.Equal(7.50m, missing.RefundFee);
     }

@@ -90,11 +90,11 @@ namespace Pandapon.Endpoints
         {
             var parcel = new LogisticsStep();
             var stepElements = new List<JsonElement>();
-            FieldReading.ReadEachField(waybill, parcel.UnreadFields, "", (field, value) =>
+            new FieldReader(parcel.UnreadFields.Add, ShownValue.Short).ReadEachField(waybill, "", (field, value) =>
             {
                 switch (field)
                 {
-                    case "orderId": parcel.OrderId = FieldReading.ReadNumericId(value); break;
+                    case "orderId": parcel.OrderId = LenientJson.ReadNumericId(value); break;
                     case "logisticsBillNo": parcel.WaybillNo = LenientJson.ReadText(value); break;
                     case "logisticsCompanyName": parcel.CompanyName = LenientJson.ReadText(value); break;
                     case "logisticsId": parcel.LogisticsId = LenientJson.ReadIdentifier(value); break;
@@ -123,7 +123,7 @@ namespace Pandapon.Endpoints
                 string path = "logisticsSteps[" + index.ToString(CultureInfo.InvariantCulture) + "].";
                 if (element.ValueKind == JsonValueKind.Object)
                 {
-                    FieldReading.ReadEachField(element, step.UnreadFields, path, (field, value) =>
+                    new FieldReader(step.UnreadFields.Add, ShownValue.Short).ReadEachField(element, path, (field, value) =>
                     {
                         switch (field)
                         {

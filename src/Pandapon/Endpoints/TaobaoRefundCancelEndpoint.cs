@@ -53,10 +53,14 @@ namespace Pandapon.Endpoints
             JsonElement data = response.Data;
             if (data.ValueKind == JsonValueKind.Object)
             {
-                if (data.TryGetProperty("cancelSuccess", out JsonElement flag))
-                    TolerantFields.Read(refund.UnreadFields, "cancelSuccess", flag, LenientJson.ReadBoolean, value => success = value);
-                if (data.TryGetProperty("cancelFailReason", out JsonElement why))
-                    TolerantFields.Read(refund.UnreadFields, "cancelFailReason", why, LenientJson.ReadText, value => reason = value);
+                new FieldReader(refund.UnreadFields.Add, ShownValue.Short).ReadEachField(data, "", (field, value) =>
+                {
+                    switch (field)
+                    {
+                        case "cancelSuccess": success = LenientJson.ReadBoolean(value); break;
+                        case "cancelFailReason": reason = LenientJson.ReadText(value); break;
+                    }
+                });
             }
             return new TaobaoRefundCancelResult(RefundId, success == true, success.HasValue, reason, refund, response.RequestId);
         }
