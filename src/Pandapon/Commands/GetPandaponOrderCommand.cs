@@ -92,20 +92,7 @@ namespace Pandapon.Commands
                 WriteList();
                 return;
             }
-            foreach (string id in OrderId)
-            {
-                OrderDetailEndpoint read;
-                try
-                {
-                    read = OrderDetailEndpoint.Check(id, Names);
-                }
-                catch (InvalidValueException e)
-                {
-                    SubmitRefusal(ErrorRecords.FromRefusedBatchInput(e, "Pandapon.InvalidOrderId", id));
-                    continue;
-                }
-                Submit(read.Request(), id, response => Raw ? JsonToPowerShell.Convert(response.Data) : read.Read(response));
-            }
+            ByIdReads.SubmitEach(this, OrderId, id => OrderDetailEndpoint.Check(id, Names), "Pandapon.InvalidOrderId", read => read.Request(), read => read.Read, Raw);
         }
 
         private void WriteList()
