@@ -83,25 +83,21 @@ namespace Pandapon.Commands
         private static readonly Task<ApiResponse> RefusedTask = Task.FromResult<ApiResponse>(null!);
 
         /// <summary>
-        /// Writes a paged list (a cmdlet with SupportsPaging): page n is <paramref name="request"/>(n), read by
-        /// <paramref name="read"/>; -First, -Skip and -IncludeTotalCount come from PagingParameters; the pages are walked
-        /// lazily by <see cref="Pager{T}"/>; a failed page ends the list with one error saying how to resume
-        /// (<see cref="PagedListOutput"/>). <paramref name="itemsName"/> names the items in it ("orders").
+        /// Writes a paged list (a cmdlet with SupportsPaging) through <see cref="PagedListOutput"/>: page n is
+        /// <paramref name="request"/>(n), read by <paramref name="read"/>; <paramref name="itemsName"/> ("orders") names the items.
         /// </summary>
         protected void WritePagedList<T>(Func<int, ApiRequest> request, Func<ApiResponse, Page<T>> read, int pageSize, string itemsName)
         {
             ApiCredential credential = Credentials.Credential;
             PandaponClient client = PandaponClient.For(credential.Endpoint);
             LogRelay log = Output.Log;
-            Task<Page<T>> Fetch(int pageNo, CancellationToken token)
+            Task<ApiResponse> Send(int pageNo, CancellationToken token)
             {
                 ApiRequest page = request(pageNo);
                 ApplyTo(page);
-                return client.SendAsync(page, credential, token, log).ContinueWith(sent => read(sent.GetAwaiter().GetResult()), token,
-                    TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+                return client.SendAsync(page, credential, token, log);
             }
-            using (var pager = new Pager<T>(Fetch, pageSize, PagingParameters.Skip, PagingParameters.First, CancellationToken))
-                PagedListOutput.Write(this, pager, Output, itemsName, pageSize);
+            PagedListOutput.Write(this, Output, Send, read, pageSize, itemsName, CancellationToken);
         }
 
         protected override void EndProcessing()
