@@ -75,7 +75,7 @@ namespace Pandapon.Endpoints
         {
             return LenientJson.ReadUnwrapped(data, source => source.ValueKind == JsonValueKind.Object
                 ? ReadRefund(source, requestedRefundId)
-                : throw new PandaponDataException(requestedRefundId, "data", LenientJson.Describe(data), "expected a refund: a JSON object"));
+                : throw new PandaponDataException("refund", requestedRefundId, "data", LenientJson.Describe(data), "expected a refund: a JSON object"));
         }
 
         /// <summary>

@@ -28,7 +28,7 @@ namespace Pandapon.Endpoints
             return LenientJson.ReadUnwrapped(record, source =>
             {
                 if (source.ValueKind != JsonValueKind.Object)
-                    throw new PandaponDataException(requestedRefundId, "data", LenientJson.Describe(record), "expected a Taobao reverse order: a JSON object");
+                    throw new PandaponDataException("Taobao reverse order", requestedRefundId, "data", LenientJson.Describe(record), "expected a Taobao reverse order: a JSON object");
                 var refund = new TaobaoRefund();
                 ReadFields(refund, source, new FieldReader(refund.UnreadFields.Add, ShownValue.Short), "");
                 CheckId(refund, requestedRefundId);
