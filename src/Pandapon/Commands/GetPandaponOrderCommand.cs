@@ -108,10 +108,9 @@ namespace Pandapon.Commands
                 ThrowInvalidArgument("Pandapon.InvalidArgument", InvalidValueException.PlainMessage(e) + " No request was sent.", e.ParamName, e);
                 return;
             }
-            if (Raw)
-                WritePagedList(list.Request, response => PageReader.Read<object>(response, OrderPageEndpoint.Method + " " + OrderPageEndpoint.Path, row => JsonToPowerShell.Convert(row)!), list.PageSize, "orders");
-            else
-                WritePagedList(list.Request, list.ReadPage, list.PageSize, "orders");
+            // PageReader leaves null rows out, so a row converts to an object.
+            if (Raw) WritePagedList(list.Request, response => list.ReadPage(response, row => JsonToPowerShell.Convert(row)!), list.PageSize, "orders");
+            else WritePagedList(list.Request, list.ReadPage, list.PageSize, "orders");
         }
     }
 }

@@ -39,9 +39,7 @@ namespace Pandapon.Endpoints
             => new OrderDetailEndpoint(InputCheck.NumericId(orderId, names["orderId"], "an order id"));
 
         /// <summary>No business codes of its own: an unknown order is the envelope's not-found.</summary>
-        public static IReadOnlyDictionary<int, string> Hints(ParameterNames names) => NoHints;
-
-        private static readonly IReadOnlyDictionary<int, string> NoHints = new Dictionary<int, string>();
+        public static IReadOnlyDictionary<int, string> Hints(ParameterNames names) => EndpointHints.None;
 
         /// <summary><c>{"webSite":"1688","orderId":…}</c>, the id a JSON number written from its digits.</summary>
         public ApiRequest Request() => new ApiRequest(Method, Path)

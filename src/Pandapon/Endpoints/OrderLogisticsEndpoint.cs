@@ -35,9 +35,7 @@ namespace Pandapon.Endpoints
         public static OrderLogisticsEndpoint Check(string? orderId, ParameterNames names)
             => new OrderLogisticsEndpoint(InputCheck.NumericId(orderId, names["orderId"], "an order id"));
 
-        public static IReadOnlyDictionary<int, string> Hints(ParameterNames names) => NoHints;
-
-        private static readonly IReadOnlyDictionary<int, string> NoHints = new Dictionary<int, string>();
+        public static IReadOnlyDictionary<int, string> Hints(ParameterNames names) => EndpointHints.None;
 
         /// <summary><c>?orderId=…&amp;webSite=1688</c>.</summary>
         public ApiRequest Request()

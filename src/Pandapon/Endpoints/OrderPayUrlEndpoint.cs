@@ -28,9 +28,7 @@ namespace Pandapon.Endpoints
         public static OrderPayUrlEndpoint Check(string? orderId, ParameterNames names)
             => new OrderPayUrlEndpoint(InputCheck.NumericId(orderId, names["orderId"], "an order id"));
 
-        public static IReadOnlyDictionary<int, string> Hints(ParameterNames names) => NoHints;
-
-        private static readonly IReadOnlyDictionary<int, string> NoHints = new Dictionary<int, string>();
+        public static IReadOnlyDictionary<int, string> Hints(ParameterNames names) => EndpointHints.None;
 
         public ApiRequest Request()
         {

@@ -45,9 +45,7 @@ namespace Pandapon.Endpoints
         public const string TaobaoIdHint = "taobao-refund-id";
 
         /// <summary>No business codes of its own: a refund that does not exist is the envelope's 40401.</summary>
-        public static IReadOnlyDictionary<int, string> Hints(ParameterNames names) => NoHints;
-
-        private static readonly IReadOnlyDictionary<int, string> NoHints = new Dictionary<int, string>();
+        public static IReadOnlyDictionary<int, string> Hints(ParameterNames names) => EndpointHints.None;
 
         /// <summary><c>{"refundId"}</c>.</summary>
         public ApiRequest Request() => new ApiRequest(Method, Path)

@@ -34,9 +34,7 @@ namespace Pandapon.Endpoints
             => new TaobaoRefundCancelEndpoint(InputCheck.TaobaoRefundId(refundId, names["refundId"], names.Optional(TaobaoRefundQueryEndpoint.AlibabaIdHint)));
 
         /// <summary>No business codes of its own are known; a refused withdrawal is <c>cancelSuccess</c> false.</summary>
-        public static IReadOnlyDictionary<int, string> Hints(ParameterNames names) => NoHints;
-
-        private static readonly IReadOnlyDictionary<int, string> NoHints = new Dictionary<int, string>();
+        public static IReadOnlyDictionary<int, string> Hints(ParameterNames names) => EndpointHints.None;
 
         public ApiRequest Request() => new ApiRequest(Method, PathPrefix + RefundId) { Idempotent = Idempotent, UpstreamHints = Hints(ParameterNames.ApiFields) };
 
