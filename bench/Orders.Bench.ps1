@@ -12,42 +12,23 @@ param(
 $ErrorActionPreference = 'Stop'
 $root = Split-Path -Parent $PSScriptRoot
 Import-Module (Join-Path $root 'build/Pandapon.Dev.psm1')
+Import-Module (Join-Path $PSScriptRoot 'BenchHelpers.psm1')
 $modulePath = Join-Path $root 'out/Pandapon'
 Import-Module $modulePath
 $env:PANDAPON_CONFIG_DIR = Join-Path ([IO.Path]::GetTempPath()) "pandapon-bench-$PID"
 
-function Invoke-HandSignedPageLoop {
-    <# The loop a user writes with only Invoke-RestMethod: sign each page request by hand, one page after another. #>
-    param($Sandbox, [int]$PageSize)
-    $md5 = [Security.Cryptography.MD5]::Create()
-    $alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789'
-    $pageNo = 0
-    do {
-        $pageNo++
-        $timestamp = [DateTimeOffset]::UtcNow.ToUnixTimeMilliseconds()
-        $nonce = -join (1..32 | ForEach-Object { $alphabet[(Get-Random -Maximum 62)] })
-        $canonical = "access-key=$($Sandbox.accessKey)&nonce-str=$nonce&timestamp=$timestamp&key=$($Sandbox.secretKey)"
-        $signature = [BitConverter]::ToString($md5.ComputeHash([Text.Encoding]::UTF8.GetBytes($canonical))).Replace('-', '')
-        $headers = @{ 'access-key' = $Sandbox.accessKey; 'timestamp' = "$timestamp"; 'nonce-str' = $nonce; 'user-id' = $Sandbox.userId; 'signature' = $signature }
-        $response = Invoke-RestMethod -Method Post -Uri "$($Sandbox.endpoint)/v2/alibaba/order/page" -Headers $headers `
-            -ContentType 'application/json' -Body (@{ webSite = '1688'; pageNo = $pageNo; pageSize = $PageSize } | ConvertTo-Json -Compress)
-        if ($response.code -ne 200) { throw "loop: page $pageNo answered $($response.code) $($response.msg)" }
-        $rows = @($response.data.data)
-        $rows
-    } while ($rows.Count -eq $PageSize)
-}
-
 function Measure-Throughput {
+    $pagePath = '/v2/alibaba/order/page'; $pageBody = @{ webSite = '1688' }
     $sandbox = Start-PandaponSandbox -Configuration $Configuration -ArgumentList '--orders', "$Count", '--refunds', '0', '--latency-ms', "$LatencyMs"
     try {
         Set-PandaponCredential -AccessKey $sandbox.accessKey -SecretKey $sandbox.secretKey -UserId $sandbox.userId -Endpoint $sandbox.endpoint
         # Warm both paths once so neither pays JIT or connection set-up in the measurement.
         $null = Get-PandaponOrder -First 3
-        $null = Invoke-HandSignedPageLoop -Sandbox $sandbox -PageSize 1 | Select-Object -First 1
+        $null = Invoke-HandSignedPageLoop -Sandbox $sandbox -Path $pagePath -Body $pageBody -PageSize 1 | Select-Object -First 1
 
         $moduleCount = 0; $loopCount = 0
         $module = Measure-Command { Get-PandaponOrder -PageSize $PageSize | ForEach-Object { $moduleCount++ } }
-        $loop = Measure-Command { Invoke-HandSignedPageLoop -Sandbox $sandbox -PageSize $PageSize | ForEach-Object { $loopCount++ } }
+        $loop = Measure-Command { Invoke-HandSignedPageLoop -Sandbox $sandbox -Path $pagePath -Body $pageBody -PageSize $PageSize | ForEach-Object { $loopCount++ } }
         # The sandbox lists the caller's orders only (a tenth of its fresh orders are another buyer's).
         if ($moduleCount -ne $loopCount -or $moduleCount -lt $Count * 0.8) { throw "bench: expected the same listing of most of $Count orders, module $moduleCount, loop $loopCount" }
         [pscustomobject]@{

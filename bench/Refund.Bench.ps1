@@ -9,25 +9,14 @@ param(
 $ErrorActionPreference = 'Stop'
 $root = Split-Path -Parent $PSScriptRoot
 Import-Module (Join-Path $root 'build/Pandapon.Dev.psm1')
+Import-Module (Join-Path $PSScriptRoot 'BenchHelpers.psm1')
 Import-Module (Join-Path $root 'out/Pandapon')
 $env:PANDAPON_CONFIG_DIR = Join-Path ([IO.Path]::GetTempPath()) "pandapon-bench-$PID"
 
 function Invoke-HandSignedLoop {
     <# The loop a user writes with only Invoke-RestMethod: sign each request by hand, one after another. #>
     param($Sandbox, [string[]]$Ids)
-    $md5 = [Security.Cryptography.MD5]::Create()
-    $alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789'
-    foreach ($id in $Ids) {
-        $timestamp = [DateTimeOffset]::UtcNow.ToUnixTimeMilliseconds()
-        $nonce = -join (1..32 | ForEach-Object { $alphabet[(Get-Random -Maximum 62)] })
-        $canonical = "$($Sandbox.accessKey)$timestamp$nonce$($Sandbox.secretKey)"
-        $signature = [BitConverter]::ToString($md5.ComputeHash([Text.Encoding]::UTF8.GetBytes($canonical))).Replace('-', '')
-        $headers = @{ 'access-key' = $Sandbox.accessKey; 'timestamp' = "$timestamp"; 'nonce-str' = $nonce; 'user-id' = $Sandbox.userId; 'signature' = $signature }
-        $response = Invoke-RestMethod -Method Post -Uri "$($Sandbox.endpoint)/alibaba/refund/info" -Headers $headers `
-            -ContentType 'application/json' -Body (@{ refundId = $id } | ConvertTo-Json -Compress)
-        if ($response.code -ne 200) { throw "loop: $id answered $($response.code) $($response.msg)" }
-        $response.data
-    }
+    foreach ($id in $Ids) { Invoke-HandSignedRequest -Sandbox $Sandbox -Path '/alibaba/refund/info' -Body @{ refundId = $id } }
 }
 
 function Measure-Both([int]$LatencyMs) {

@@ -12,30 +12,9 @@ param(
 $ErrorActionPreference = 'Stop'
 $root = Split-Path -Parent $PSScriptRoot
 Import-Module (Join-Path $root 'build/Pandapon.Dev.psm1')
+Import-Module (Join-Path $PSScriptRoot 'BenchHelpers.psm1')
 Import-Module (Join-Path $root 'out/Pandapon')
 $env:PANDAPON_CONFIG_DIR = Join-Path ([IO.Path]::GetTempPath()) "pandapon-bench-$PID"
-
-function Invoke-HandSignedPageLoop {
-    <# The loop a user writes with only Invoke-RestMethod: sign each page request by hand, one page after another. #>
-    param($Sandbox, [int]$PageSize)
-    $md5 = [Security.Cryptography.MD5]::Create()
-    $alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789'
-    $pageNo = 1
-    while ($true) {
-        $timestamp = [DateTimeOffset]::UtcNow.ToUnixTimeMilliseconds()
-        $nonce = -join (1..32 | ForEach-Object { $alphabet[(Get-Random -Maximum 62)] })
-        $canonical = "access-key=$($Sandbox.accessKey)&nonce-str=$nonce&timestamp=$timestamp&key=$($Sandbox.secretKey)"
-        $signature = [BitConverter]::ToString($md5.ComputeHash([Text.Encoding]::UTF8.GetBytes($canonical))).Replace('-', '')
-        $headers = @{ 'access-key' = $Sandbox.accessKey; 'timestamp' = "$timestamp"; 'nonce-str' = $nonce; 'user-id' = $Sandbox.userId; 'signature' = $signature }
-        $response = Invoke-RestMethod -Method Post -Uri "$($Sandbox.endpoint)/open/order/refund/queryList" -Headers $headers `
-            -ContentType 'application/json' -Body (@{ pageNo = $pageNo; pageSize = $PageSize } | ConvertTo-Json -Compress)
-        if ($response.code -ne 200) { throw "loop: page $pageNo answered $($response.code) $($response.msg)" }
-        $rows = @($response.data.data)
-        $rows
-        if ($rows.Count -lt $PageSize) { break }
-        $pageNo++
-    }
-}
 
 function Measure-Listing {
     # The sandbox adds its four awkward records after the generated ones: list exactly $Count.
@@ -45,7 +24,7 @@ function Measure-Listing {
         $null = Get-PandaponTaobaoRefund -First 3
         $moduleCount = 0; $loopCount = 0
         $module = Measure-Command { Get-PandaponTaobaoRefund -PageSize $PageSize | ForEach-Object { $moduleCount++ } }
-        $loop = Measure-Command { Invoke-HandSignedPageLoop -Sandbox $sandbox -PageSize $PageSize | ForEach-Object { $loopCount++ } }
+        $loop = Measure-Command { Invoke-HandSignedPageLoop -Sandbox $sandbox -Path '/open/order/refund/queryList' -PageSize $PageSize | ForEach-Object { $loopCount++ } }
         if ($moduleCount -ne $Count -or $loopCount -ne $Count) { throw "bench: expected $Count reverse orders, module $moduleCount, loop $loopCount" }
         [pscustomobject]@{
             LatencyMs       = $LatencyMs

@@ -400,7 +400,8 @@ public class RefundInfoEndpointTests
     {
         var error = Assert.Throws<PandaponDataException>(() => Read(data, requestedRefundId: "TQ24051418030700001"));
         Assert.Equal("data", error.Field);
-        Assert.Contains("'TQ24051418030700001'", error.Message);
+        Assert.StartsWith("Refund 'TQ24051418030700001': cannot read field 'data'", error.Message);
+        Assert.Equal("refund", error.RecordName);
     }
 
     [Fact]

@@ -204,7 +204,7 @@ public class TaobaoRefundReaderTests
         Assert.StartsWith("Taobao reverse order 110000000001: 1 field could not be read", other.UnreadFields.Warning(((IHasUnreadFields)other).RecordLabel));
 
         TaobaoRefund missing = ReadDetail(DetailJson.Replace("\"refundId\":110000005849,", ""), "110000005849");
-        Assert.Equal(TaobaoRefundReader.MissingValue, missing.UnreadFields["refundId"]);
+        Assert.Equal(FieldReader.Missing, missing.UnreadFields["refundId"]);
         Assert.Equal("110000005849", missing.RequestedRefundId);
         Assert.Equal(7.50m, missing.RefundFee);
     }
@@ -219,6 +219,17 @@ public class TaobaoRefundReaderTests
         using var document = JsonDocument.Parse(data);
         var e = Assert.Throws<PandaponDataException>(() => TaobaoRefundReader.Read(document.RootElement, "110000005849"));
         Assert.Equal("data", e.Field);
+        // It names what was being read: a Taobao reverse order, not a 1688 refund.
+        Assert.StartsWith("Taobao reverse order '110000005849': cannot read field 'data'", e.Message);
+        Assert.Equal("Taobao reverse order", e.RecordName);
+    }
+
+    [Fact]
+    public void DataThatIsNotAnObject_WithoutAnId_NamesATaobaoReverseOrder()
+    {
+        using var document = JsonDocument.Parse("[]");
+        var e = Assert.Throws<PandaponDataException>(() => TaobaoRefundReader.Read(document.RootElement));
+        Assert.StartsWith("A Taobao reverse order without a refundId: cannot read field 'data'", e.Message);
     }
 
     [Fact]

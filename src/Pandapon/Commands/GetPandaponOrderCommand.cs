@@ -94,20 +94,7 @@ namespace Pandapon.Commands
                 WriteList();
                 return;
             }
-            foreach (string id in OrderId)
-            {
-                OrderDetailEndpoint read;
-                try
-                {
-                    read = OrderDetailEndpoint.Check(id, Names);
-                }
-                catch (InvalidValueException e)
-                {
-                    SubmitRefusal(ErrorRecords.FromRefusedBatchInput(e, "Pandapon.InvalidOrderId", id));
-                    continue;
-                }
-                Submit(read.Request(), id, response => Raw ? JsonToPowerShell.Convert(response.Data) : read.Read(response));
-            }
+            ByIdReads.SubmitEach(this, OrderId, id => OrderDetailEndpoint.Check(id, Names), "Pandapon.InvalidOrderId", read => read.Request(), read => read.Read, Raw);
         }
 
         private void WriteList()
@@ -123,10 +110,9 @@ namespace Pandapon.Commands
                 ThrowInvalidArgument("Pandapon.InvalidArgument", InvalidValueException.PlainMessage(e) + " No request was sent.", e.ParamName, e);
                 return;
             }
-            if (Raw)
-                WritePagedList(list.Request, response => PageReader.Read<object>(response, OrderPageEndpoint.Method + " " + OrderPageEndpoint.Path, row => JsonToPowerShell.Convert(row)!), list.PageSize, "orders");
-            else
-                WritePagedList(list.Request, list.ReadPage, list.PageSize, "orders");
+            // PageReader leaves null rows out, so a row converts to an object.
+            if (Raw) WritePagedList(list.Request, response => list.ReadPage(response, row => JsonToPowerShell.Convert(row)!), list.PageSize, "orders");
+            else WritePagedList(list.Request, list.ReadPage, list.PageSize, "orders");
         }
     }
 }

@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using System.Management.Automation;
-using Pandapon.Conversion;
 using Pandapon.Endpoints;
 using Pandapon.Models;
 using Pandapon.Values;
@@ -38,21 +37,8 @@ namespace Pandapon.Commands
 
         protected override void ProcessRecord()
         {
-            foreach (string id in OrderId)
-            {
-                OrderLogisticsEndpoint read;
-                try
-                {
-                    read = OrderLogisticsEndpoint.Check(id, Names);
-                }
-                catch (InvalidValueException e)
-                {
-                    SubmitRefusal(ErrorRecords.FromRefusedBatchInput(e, "Pandapon.InvalidOrderId", id));
-                    continue;
-                }
-                if (Raw) Submit(read.Request(), id, response => JsonToPowerShell.Convert(response.Data));
-                else Submit(read.Request(), id, read.Read, enumerateCollection: true);
-            }
+            ByIdReads.SubmitEach(this, OrderId, id => OrderLogisticsEndpoint.Check(id, Names), "Pandapon.InvalidOrderId", read => read.Request(), read => read.Read,
+                Raw, enumerateCollection: true);
         }
     }
 }

@@ -30,20 +30,7 @@ namespace Pandapon.Commands
 
         protected override void ProcessRecord()
         {
-            foreach (string id in OrderId)
-            {
-                OrderPayUrlEndpoint read;
-                try
-                {
-                    read = OrderPayUrlEndpoint.Check(id, Names);
-                }
-                catch (InvalidValueException e)
-                {
-                    SubmitRefusal(ErrorRecords.FromRefusedBatchInput(e, "Pandapon.InvalidOrderId", id));
-                    continue;
-                }
-                Submit(read.Request(), id, read.Read);
-            }
+            ByIdReads.SubmitEach(this, OrderId, id => OrderPayUrlEndpoint.Check(id, Names), "Pandapon.InvalidOrderId", read => read.Request(), read => read.Read);
         }
     }
 }

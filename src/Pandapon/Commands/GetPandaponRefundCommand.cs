@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using System.Management.Automation;
-using Pandapon.Conversion;
 using Pandapon.Endpoints;
 using Pandapon.Models;
 using Pandapon.Values;
@@ -55,20 +54,7 @@ namespace Pandapon.Commands
 
         protected override void ProcessRecord()
         {
-            foreach (string id in RefundId)
-            {
-                RefundInfoEndpoint read;
-                try
-                {
-                    read = RefundInfoEndpoint.Check(id, Names);
-                }
-                catch (InvalidValueException e)
-                {
-                    SubmitRefusal(ErrorRecords.FromRefusedBatchInput(e, "Pandapon.InvalidRefundId", id));
-                    continue;
-                }
-                Submit(read.Request(), id, response => Raw ? JsonToPowerShell.Convert(response.Data) : read.Read(response));
-            }
+            ByIdReads.SubmitEach(this, RefundId, id => RefundInfoEndpoint.Check(id, Names), "Pandapon.InvalidRefundId", read => read.Request(), read => read.Read, Raw);
         }
     }
 }

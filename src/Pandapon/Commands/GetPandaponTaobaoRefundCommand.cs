@@ -101,23 +101,8 @@ namespace Pandapon.Commands
                 List();
                 return;
             }
-            foreach (string id in RefundId)
-            {
-                TaobaoRefundQueryEndpoint read;
-                try
-                {
-                    read = TaobaoRefundQueryEndpoint.Check(id, Names);
-                }
-                catch (InvalidValueException e)
-                {
-                    SubmitRefusal(ErrorRecords.FromRefusedInput(new InvalidValueException(e.Message + " No request was sent for it.", e.ParamName ?? "", e),
-                        "Pandapon.InvalidRefundId", id));
-                    continue;
-                }
-                Submit(read.Request(), id, response => Raw ? JsonToPowerShell.Convert(response.Data) : read.Read(response));
-            }
+            ByIdReads.SubmitEach(this, RefundId, id => TaobaoRefundQueryEndpoint.Check(id, Names), "Pandapon.InvalidRefundId", read => read.Request(), read => read.Read, Raw);
         }
-    
 
         /// <summary>The list: filters checked before any request, then the pages as the pipeline wants them.</summary>
         private void List()

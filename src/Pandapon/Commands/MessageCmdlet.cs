@@ -18,9 +18,7 @@ namespace Pandapon.Commands
         {
             PandaponMessage message = MessageReader.Read(envelope);
             if (message is Message other) other.Body = JsonToPowerShell.Convert(envelope.Body);
-            string? warning = message.UnreadFields.Warning(((IHasUnreadFields)message).RecordLabel);
-            if (warning != null) WriteWarning(warning);
-            WriteObject(message);
+            WriteObject(UnreadFieldWarnings.Warn(this, message));
         }
 
         internal void WriteInvalid(InvalidMessageException e)

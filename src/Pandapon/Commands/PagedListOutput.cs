@@ -1,7 +1,10 @@
 using System;
 using System.Globalization;
 using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
 using Pandapon.Batching;
+using Pandapon.Client;
 
 namespace Pandapon.Commands
 {
@@ -15,7 +18,23 @@ namespace Pandapon.Commands
     {
         public const string PageFailedErrorId = "Pandapon.PageFailed";
 
-        public static void Write<T>(PSCmdlet cmdlet, Pager<T> pager, BatchOutput output, string itemsName, int pageSize)
+        /// <summary>
+        /// The list whose page n is <paramref name="send"/>(n) read by <paramref name="read"/>, walked lazily by a
+        /// <see cref="Pager{T}"/> as -First, -Skip and -IncludeTotalCount (PagingParameters) ask; a page is read off the
+        /// pipeline thread, as soon as its answer arrives. <paramref name="itemsName"/> names the items in a failed page's error.
+        /// </summary>
+        public static void Write<T>(PSCmdlet cmdlet, BatchOutput output, Func<int, CancellationToken, Task<ApiResponse>> send,
+            Func<ApiResponse, Page<T>> read, int pageSize, string itemsName, CancellationToken stopping)
+        {
+            Task<Page<T>> Fetch(int pageNo, CancellationToken token)
+                => send(pageNo, token).ContinueWith(sent => read(sent.GetAwaiter().GetResult()), token,
+                    TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            PagingParameters paging = cmdlet.PagingParameters;
+            using (var pager = new Pager<T>(Fetch, pageSize, paging.Skip, paging.First, stopping))
+                Write(cmdlet, pager, output, itemsName, pageSize);
+        }
+
+        private static void Write<T>(PSCmdlet cmdlet, Pager<T> pager, BatchOutput output, string itemsName, int pageSize)
         {
             PagingParameters paging = cmdlet.PagingParameters;
             Action idle = output.WriteLogLines;

@@ -12,16 +12,11 @@ namespace Pandapon.Commands
     /// (once, on the first request, so -WhatIf never needs them), sends requests through the process-wide
     /// <see cref="PandaponClient"/>, and writes results, errors, Verbose and Debug from the pipeline thread.
     /// A cmdlet checks its input through the endpoint, submits the endpoint's request and maps the response with it
-    /// (docs/internals.md, "Adding an endpoint cmdlet"):
+    /// (docs/internals.md, "Adding an endpoint cmdlet"); a read by id is one call of <see cref="ByIdReads.SubmitEach"/>:
     /// <code>
     /// protected override void ProcessRecord()
-    /// {
-    ///     foreach (string id in RefundId)
-    ///     {
-    ///         RefundInfoEndpoint read = RefundInfoEndpoint.Check(id, Names);   // a bad id: InvalidValueException, see SubmitRefusal
-    ///         Submit(read.Request(), id, read.Read);
-    ///     }
-    /// }
+    ///     => ByIdReads.SubmitEach(this, RefundId, id => RefundInfoEndpoint.Check(id, Names), "Pandapon.InvalidRefundId",
+    ///         read => read.Request(), read => read.Read, Raw);
     /// </code>
     /// Up to <see cref="MaxConcurrentRequests"/> requests are in flight; results come out in input order. A failed
     /// request becomes a non-terminating error record whose target is the input, and the rest go on. A cmdlet that
@@ -54,7 +49,7 @@ namespace Pandapon.Commands
         /// <see cref="ErrorRecords.FromFailure"/> builds, or as what <paramref name="onError"/> makes of it (a cmdlet that
         /// knows more about what the failure means for its operation: a write whose outcome is unknown, a read-back).
         /// </summary>
-        protected void Submit(ApiRequest request, object? target, Func<ApiResponse, object?> map, bool enumerateCollection = false,
+        protected internal void Submit(ApiRequest request, object? target, Func<ApiResponse, object?> map, bool enumerateCollection = false,
             Func<ErrorRecord, ErrorRecord>? onError = null)
         {
             ApiCredential credential = Credentials.Credential;
@@ -82,31 +77,27 @@ namespace Pandapon.Commands
         /// Queues an error for an input that is refused before any request (bad input), so that it is written in input
         /// order among the results of the requests before and after it, and the batch goes on.
         /// </summary>
-        protected void SubmitRefusal(ErrorRecord refusal)
+        protected internal void SubmitRefusal(ErrorRecord refusal)
             => Enqueue(new BatchOutput.Pending(refusal.TargetObject, _ => null, false, onError: null, refusal), _ => RefusedTask);
 
         private static readonly Task<ApiResponse> RefusedTask = Task.FromResult<ApiResponse>(null!);
 
         /// <summary>
-        /// Writes a paged list (a cmdlet with SupportsPaging): page n is <paramref name="request"/>(n), read by
-        /// <paramref name="read"/>; -First, -Skip and -IncludeTotalCount come from PagingParameters; the pages are walked
-        /// lazily by <see cref="Pager{T}"/>; a failed page ends the list with one error saying how to resume
-        /// (<see cref="PagedListOutput"/>). <paramref name="itemsName"/> names the items in it ("orders").
+        /// Writes a paged list (a cmdlet with SupportsPaging) through <see cref="PagedListOutput"/>: page n is
+        /// <paramref name="request"/>(n), read by <paramref name="read"/>; <paramref name="itemsName"/> ("orders") names the items.
         /// </summary>
         protected void WritePagedList<T>(Func<int, ApiRequest> request, Func<ApiResponse, Page<T>> read, int pageSize, string itemsName)
         {
             ApiCredential credential = Credentials.Credential;
             PandaponClient client = PandaponClient.For(credential.Endpoint);
             LogRelay log = Output.Log;
-            Task<Page<T>> Fetch(int pageNo, CancellationToken token)
+            Task<ApiResponse> Send(int pageNo, CancellationToken token)
             {
                 ApiRequest page = request(pageNo);
                 ApplyTo(page);
-                return client.SendAsync(page, credential, token, log).ContinueWith(sent => read(sent.GetAwaiter().GetResult()), token,
-                    TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+                return client.SendAsync(page, credential, token, log);
             }
-            using (var pager = new Pager<T>(Fetch, pageSize, PagingParameters.Skip, PagingParameters.First, CancellationToken))
-                PagedListOutput.Write(this, pager, Output, itemsName, pageSize);
+            PagedListOutput.Write(this, Output, Send, read, pageSize, itemsName, CancellationToken);
         }
 
         protected override void EndProcessing()

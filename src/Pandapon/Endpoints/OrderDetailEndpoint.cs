@@ -13,7 +13,7 @@ namespace Pandapon.Endpoints
     /// <summary>
     /// <c>POST /alibaba/order/detail</c>: one 1688 order by id, in the shape of 1688's buyer view (docs/api-orders.md,
     /// "The buyer view and its units"). <see cref="ReadOrder"/> also reads the rows of the order page. Per-field
-    /// tolerant (<see cref="FieldReading"/>): a value it cannot read is left empty and named in
+    /// tolerant (<see cref="FieldReader"/>): a value it cannot read is left empty and named in
     /// <see cref="Order.UnreadFields"/>; only a <c>data</c> that is not an object is an error.
     /// </summary>
     internal sealed class OrderDetailEndpoint
@@ -39,9 +39,7 @@ namespace Pandapon.Endpoints
             => new OrderDetailEndpoint(InputCheck.NumericId(orderId, names["orderId"], "an order id"));
 
         /// <summary>No business codes of its own: an unknown order is the envelope's not-found.</summary>
-        public static IReadOnlyDictionary<int, string> Hints(ParameterNames names) => NoHints;
-
-        private static readonly IReadOnlyDictionary<int, string> NoHints = new Dictionary<int, string>();
+        public static IReadOnlyDictionary<int, string> Hints(ParameterNames names) => EndpointHints.None;
 
         /// <summary><c>{"webSite":"1688","orderId":…}</c>, the id a JSON number written from its digits.</summary>
         public ApiRequest Request() => new ApiRequest(Method, Path)
@@ -74,29 +72,29 @@ namespace Pandapon.Endpoints
         {
             var order = new Order { RequestedOrderId = requestedOrderId };
             var items = new List<OrderItem>();
-            ReadOrderFields(row, order, items, "");
+            ReadOrderFields(row, order, items, new FieldReader(order.UnreadFields.Add, ShownValue.Short), "");
             foreach (OrderItem item in items) item.OrderId = order.OrderId ?? requestedOrderId;
             order.Items = new OrderItemList(items);
             order.RefundIds = new StringList(items.Select(item => item.RefundId).Where(id => !string.IsNullOrEmpty(id)).Distinct(StringComparer.Ordinal)!);
             if (requestedOrderId != null && order.OrderId != requestedOrderId && !order.UnreadFields.Keys.Any(IsIdField))
-                order.UnreadFields.Add("baseInfo.id", order.OrderId == null ? "(missing)" : order.OrderId + " (asked for " + requestedOrderId + ")");
+                order.UnreadFields.Add("baseInfo.id", order.OrderId == null ? FieldReader.Missing : order.OrderId + " (asked for " + requestedOrderId + ")");
             return order;
         }
 
         private static bool IsIdField(string path) => path == "id" || path == "baseInfo.id" || path == "idOfStr" || path == "baseInfo.idOfStr";
 
-        private static void ReadOrderFields(JsonElement source, Order order, List<OrderItem> items, string prefix)
+        private static void ReadOrderFields(JsonElement source, Order order, List<OrderItem> items, FieldReader fields, string prefix)
         {
-            FieldReading.ReadEachField(source, order.UnreadFields, prefix, (field, value) =>
+            fields.ReadEachField(source, prefix, (field, value) =>
             {
                 switch (field)
                 {
                     case "baseInfo":
-                        FieldReading.ReadObject(value, "expected the order's baseInfo: a JSON object", info => ReadOrderFields(info, order, items, prefix + "baseInfo."));
+                        FieldReader.ReadObject(value, "expected the order's baseInfo: a JSON object", info => ReadOrderFields(info, order, items, fields, prefix + "baseInfo."));
                         break;
-                    case "productItems": ReadItems(value, order, items); break;
-                    case "id": order.OrderId = FieldReading.ReadNumericId(value) ?? order.OrderId; break;
-                    case "idOfStr": order.OrderId = order.OrderId ?? FieldReading.ReadNumericId(value); break;
+                    case "productItems": ReadItems(value, order, items, fields); break;
+                    case "id": order.OrderId = LenientJson.ReadNumericId(value) ?? order.OrderId; break;
+                    case "idOfStr": order.OrderId = order.OrderId ?? LenientJson.ReadNumericId(value); break;
                     case "status": order.Status = LenientJson.ReadText(value); break;
                     case "totalAmount": order.TotalAmount = LenientJson.ReadDecimal(value); break;
                     case "sumProductPayment": order.ProductAmount = LenientJson.ReadDecimal(value); break;
@@ -111,16 +109,16 @@ namespace Pandapon.Endpoints
                     case "buyerLoginId": order.BuyerLoginId = LenientJson.ReadText(value); break;
                     case "closeReason": order.CloseReason = LenientJson.ReadText(value); break;
                     case "receiverInfo":
-                        FieldReading.ReadObject(value, "expected the receiver: a JSON object", receiver => ReadReceiver(receiver, order, prefix + "receiverInfo."));
+                        FieldReader.ReadObject(value, "expected the receiver: a JSON object", receiver => ReadReceiver(receiver, order, fields, prefix + "receiverInfo."));
                         break;
                     // Any other field is ignored: the buyer view has many more, and the API may add fields at any time.
                 }
             });
         }
 
-        private static void ReadReceiver(JsonElement receiver, Order order, string prefix)
+        private static void ReadReceiver(JsonElement receiver, Order order, FieldReader fields, string prefix)
         {
-            FieldReading.ReadEachField(receiver, order.UnreadFields, prefix, (field, value) =>
+            fields.ReadEachField(receiver, prefix, (field, value) =>
             {
                 switch (field)
                 {
@@ -133,7 +131,7 @@ namespace Pandapon.Endpoints
         }
 
         /// <summary><c>productItems</c>: an array (or text holding one) of lines; a line's unread fields are named on the line and, with its index, on the order.</summary>
-        private static void ReadItems(JsonElement value, Order order, List<OrderItem> items)
+        private static void ReadItems(JsonElement value, Order order, List<OrderItem> items, FieldReader fields)
         {
             LenientJson.ReadUnwrapped(value, source =>
             {
@@ -155,7 +153,7 @@ namespace Pandapon.Endpoints
                             }
                             else if (element.ValueKind != JsonValueKind.Null)
                             {
-                                FieldReading.Record(order.UnreadFields, path, element);
+                                fields.Record(path, element);
                             }
                             index++;
                         }
@@ -170,13 +168,13 @@ namespace Pandapon.Endpoints
         public static OrderItem ReadItem(JsonElement element)
         {
             var item = new OrderItem();
-            FieldReading.ReadEachField(element, item.UnreadFields, "", (field, value) =>
+            new FieldReader(item.UnreadFields.Add, ShownValue.Short).ReadEachField(element, "", (field, value) =>
             {
                 switch (field)
                 {
-                    case "subItemID": item.OrderEntryId = FieldReading.ReadNumericId(value) ?? item.OrderEntryId; break;
-                    case "subItemIDString": item.OrderEntryId = item.OrderEntryId ?? FieldReading.ReadNumericId(value); break;
-                    case "productID": item.ProductId = FieldReading.ReadNumericId(value); break;
+                    case "subItemID": item.OrderEntryId = LenientJson.ReadNumericId(value) ?? item.OrderEntryId; break;
+                    case "subItemIDString": item.OrderEntryId = item.OrderEntryId ?? LenientJson.ReadNumericId(value); break;
+                    case "productID": item.ProductId = LenientJson.ReadNumericId(value); break;
                     case "name": item.Name = LenientJson.ReadText(value); break;
                     case "skuInfos": item.SkuInfo = ReadSkuInfo(value); break;
                     case "quantity": item.Quantity = LenientJson.ReadDecimal(value); break;

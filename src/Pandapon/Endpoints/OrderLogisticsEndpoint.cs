@@ -35,9 +35,7 @@ namespace Pandapon.Endpoints
         public static OrderLogisticsEndpoint Check(string? orderId, ParameterNames names)
             => new OrderLogisticsEndpoint(InputCheck.NumericId(orderId, names["orderId"], "an order id"));
 
-        public static IReadOnlyDictionary<int, string> Hints(ParameterNames names) => NoHints;
-
-        private static readonly IReadOnlyDictionary<int, string> NoHints = new Dictionary<int, string>();
+        public static IReadOnlyDictionary<int, string> Hints(ParameterNames names) => EndpointHints.None;
 
         /// <summary><c>?orderId=…&amp;webSite=1688</c>.</summary>
         public ApiRequest Request()
@@ -90,11 +88,11 @@ namespace Pandapon.Endpoints
         {
             var parcel = new LogisticsStep();
             var stepElements = new List<JsonElement>();
-            FieldReading.ReadEachField(waybill, parcel.UnreadFields, "", (field, value) =>
+            new FieldReader(parcel.UnreadFields.Add, ShownValue.Short).ReadEachField(waybill, "", (field, value) =>
             {
                 switch (field)
                 {
-                    case "orderId": parcel.OrderId = FieldReading.ReadNumericId(value); break;
+                    case "orderId": parcel.OrderId = LenientJson.ReadNumericId(value); break;
                     case "logisticsBillNo": parcel.WaybillNo = LenientJson.ReadText(value); break;
                     case "logisticsCompanyName": parcel.CompanyName = LenientJson.ReadText(value); break;
                     case "logisticsId": parcel.LogisticsId = LenientJson.ReadIdentifier(value); break;
@@ -123,7 +121,7 @@ namespace Pandapon.Endpoints
                 string path = "logisticsSteps[" + index.ToString(CultureInfo.InvariantCulture) + "].";
                 if (element.ValueKind == JsonValueKind.Object)
                 {
-                    FieldReading.ReadEachField(element, step.UnreadFields, path, (field, value) =>
+                    new FieldReader(step.UnreadFields.Add, ShownValue.Short).ReadEachField(element, path, (field, value) =>
                     {
                         switch (field)
                         {

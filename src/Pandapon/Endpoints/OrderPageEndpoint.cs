@@ -91,9 +91,7 @@ namespace Pandapon.Endpoints
             return new OrderPageEndpoint(checkedStatus, createdAfter, createdBefore, pageSize, extra, fields);
         }
 
-        public static IReadOnlyDictionary<int, string> Hints(ParameterNames names) => NoHints;
-
-        private static readonly IReadOnlyDictionary<int, string> NoHints = new Dictionary<int, string>();
+        public static IReadOnlyDictionary<int, string> Hints(ParameterNames names) => EndpointHints.None;
 
         /// <summary>The request for page <paramref name="pageNo"/> (from 1); the user's extra fields follow (their webSite replaces "1688").</summary>
         public ApiRequest Request(int pageNo) => new ApiRequest(Method, Path)
@@ -114,7 +112,10 @@ namespace Pandapon.Endpoints
         };
 
         /// <summary>The page's orders and the total.</summary>
-        public Page<Order> ReadPage(ApiResponse response) => PageReader.Read(response, Method + " " + Path, row => OrderDetailEndpoint.ReadOrder(row, null));
+        public Page<Order> ReadPage(ApiResponse response) => ReadPage(response, row => OrderDetailEndpoint.ReadOrder(row, null));
+
+        /// <summary>One page, each row made by <paramref name="readRow"/> (the rows as sent, for -Raw).</summary>
+        public Page<T> ReadPage<T>(ApiResponse response, Func<JsonElement, T> readRow) => PageReader.Read(response, Method + " " + Path, readRow);
 
         /// <summary>1688's time form, Beijing time: <c>yyyyMMddHHmmssSSS+0800</c>.</summary>
         public static string Time(DateTimeOffset time)

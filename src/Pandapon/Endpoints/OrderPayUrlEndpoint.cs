@@ -28,9 +28,7 @@ namespace Pandapon.Endpoints
         public static OrderPayUrlEndpoint Check(string? orderId, ParameterNames names)
             => new OrderPayUrlEndpoint(InputCheck.NumericId(orderId, names["orderId"], "an order id"));
 
-        public static IReadOnlyDictionary<int, string> Hints(ParameterNames names) => NoHints;
-
-        private static readonly IReadOnlyDictionary<int, string> NoHints = new Dictionary<int, string>();
+        public static IReadOnlyDictionary<int, string> Hints(ParameterNames names) => EndpointHints.None;
 
         public ApiRequest Request()
         {
@@ -47,11 +45,11 @@ namespace Pandapon.Endpoints
                 if (data.ValueKind != JsonValueKind.Object)
                     throw PandaponApiException.InvalidField(Method + " " + Path, "data", "the payment link: a JSON object", response.Data, response.RequestId, response.HttpStatus);
                 var result = new OrderPaymentUrl();
-                FieldReading.ReadEachField(data, result.UnreadFields, "", (field, value) =>
+                new FieldReader(result.UnreadFields.Add, ShownValue.Short).ReadEachField(data, "", (field, value) =>
                 {
                     switch (field)
                     {
-                        case "orderId": result.OrderId = FieldReading.ReadNumericId(value); break;
+                        case "orderId": result.OrderId = LenientJson.ReadNumericId(value); break;
                         case "payUrl": result.PayUrl = LenientJson.ReadText(value); break;
                         case "protocolPaySuccess": result.ProtocolPaySuccess = LenientJson.ReadBoolean(value); break;
                         case "cantPayOrderList": result.CantPayOrderIds = new StringList(LenientJson.ReadStringList(value, identifiers: true)); break;

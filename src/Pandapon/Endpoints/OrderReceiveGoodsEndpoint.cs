@@ -35,9 +35,7 @@ namespace Pandapon.Endpoints
                 InputCheck.NumericIds(orderEntryIds, names["orderEntryIds"], "an order entry id"));
 
         /// <summary>1688's refusals carry text codes (ORDER_STATUS_NOT_SUPPORT, ORDER_ENTRY_NOT_EXIST) in data, not numbers: no numeric hints.</summary>
-        public static IReadOnlyDictionary<int, string> Hints(ParameterNames names) => NoHints;
-
-        private static readonly IReadOnlyDictionary<int, string> NoHints = new Dictionary<int, string>();
+        public static IReadOnlyDictionary<int, string> Hints(ParameterNames names) => EndpointHints.None;
 
         public ApiRequest Request() => new ApiRequest(Method, Path)
         {

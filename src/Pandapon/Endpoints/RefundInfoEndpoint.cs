@@ -45,9 +45,7 @@ namespace Pandapon.Endpoints
         public const string TaobaoIdHint = "taobao-refund-id";
 
         /// <summary>No business codes of its own: a refund that does not exist is the envelope's 40401.</summary>
-        public static IReadOnlyDictionary<int, string> Hints(ParameterNames names) => NoHints;
-
-        private static readonly IReadOnlyDictionary<int, string> NoHints = new Dictionary<int, string>();
+        public static IReadOnlyDictionary<int, string> Hints(ParameterNames names) => EndpointHints.None;
 
         /// <summary><c>{"refundId"}</c>.</summary>
         public ApiRequest Request() => new ApiRequest(Method, Path)
@@ -75,17 +73,17 @@ namespace Pandapon.Endpoints
         {
             return LenientJson.ReadUnwrapped(data, source => source.ValueKind == JsonValueKind.Object
                 ? ReadRefund(source, requestedRefundId)
-                : throw new PandaponDataException(requestedRefundId, "data", LenientJson.Describe(data), "expected a refund: a JSON object"));
+                : throw new PandaponDataException("refund", requestedRefundId, "data", LenientJson.Describe(data), "expected a refund: a JSON object"));
         }
 
         /// <summary>
-        /// Reads one item of <c>refundOperationList</c>; a field it cannot read is recorded in
-        /// <paramref name="unread"/> under <paramref name="path"/> (such as <c>refundOperationList[1].gmtCreate</c>).
+        /// Reads one item of <c>refundOperationList</c>; a field it cannot read is recorded under
+        /// <paramref name="path"/> (such as <c>refundOperationList[1].gmtCreate</c>).
         /// </summary>
-        private static RefundOperation ReadOperation(JsonElement operation, UnreadFields unread, string path)
+        private static RefundOperation ReadOperation(JsonElement operation, FieldReader fields, string path)
         {
             var result = new RefundOperation();
-            ReadEachField(operation, unread, path + ".", (field, value) =>
+            fields.ReadEachField(operation, path + ".", (field, value) =>
             {
                 switch (field)
                 {
@@ -114,7 +112,8 @@ namespace Pandapon.Endpoints
         private static Refund ReadRefund(JsonElement data, string? requestedRefundId)
         {
             var refund = new Refund { RequestedRefundId = requestedRefundId };
-            ReadEachField(data, refund.UnreadFields, "", (field, value) =>
+            var fields = new FieldReader(refund.UnreadFields.Add, ShownValue.Long);
+            fields.ReadEachField(data, "", (field, value) =>
             {
                 switch (field)
                 {
@@ -196,11 +195,11 @@ namespace Pandapon.Endpoints
                     case "updateTime": refund.UpdateTime = LenientJson.ReadTime(value); break;
                     case "remark": refund.Remark = LenientJson.ReadText(value); break;
 
-                    case "refundOperationList": refund.RefundOperationList = ReadOperations(value, refund.UnreadFields); break;
+                    case "refundOperationList": refund.RefundOperationList = ReadOperations(value, fields); break;
                     // Any other field is ignored: the API may add fields at any time.
                 }
             });
-            CheckRefundId(data, refund);
+            CheckRefundId(data, refund, fields);
             return refund;
         }
 
@@ -208,46 +207,19 @@ namespace Pandapon.Endpoints
         /// A <c>refundId</c> missing, empty or not the one asked for cannot say which refund this is: the property is
         /// left empty and the value recorded, and <see cref="Refund.RequestedRefundId"/> still tells the refund apart.
         /// </summary>
-        private static void CheckRefundId(JsonElement data, Refund refund)
+        private static void CheckRefundId(JsonElement data, Refund refund, FieldReader fields)
         {
             if (refund.RequestedRefundId == null || refund.UnreadFields.ContainsKey("refundId")) return;
             if (refund.RefundId != null && string.Equals(refund.RefundId, refund.RequestedRefundId, StringComparison.OrdinalIgnoreCase)) return;
             refund.RefundId = null;
-            refund.UnreadFields.Add("refundId", data.TryGetProperty("refundId", out JsonElement sent) ? UnreadText(sent) : Missing);
+            fields.Record("refundId", data.TryGetProperty("refundId", out JsonElement sent) ? sent : default);
         }
-
-        /// <summary>
-        /// Calls <paramref name="read"/> for each field of <paramref name="item"/>. A value it cannot read (a
-        /// FormatException) is recorded in <paramref name="unread"/> under its path, and the next field is read: the
-        /// property stays empty, the record is kept.
-        /// </summary>
-        private static void ReadEachField(JsonElement item, UnreadFields unread, string pathPrefix, Action<string, JsonElement> read)
-        {
-            foreach (var property in item.EnumerateObject())
-            {
-                try
-                {
-                    read(property.Name, property.Value);
-                }
-                catch (FormatException)
-                {
-                    unread.Add(pathPrefix + property.Name, UnreadText(property.Value));
-                }
-            }
-        }
-
-        /// <summary>What <see cref="UnreadFields"/> keeps when a field is missing altogether.</summary>
-        private const string Missing = "(missing)";
-
-        /// <summary>A value as <see cref="UnreadFields"/> keeps it: a string's text, other JSON as sent; shortened.</summary>
-        private static string UnreadText(JsonElement value)
-            => ShownValue.Shorten(value.ValueKind == JsonValueKind.String ? value.GetString()! : value.GetRawText(), ShownValue.Long);
 
         /// <summary>
         /// <c>refundOperationList</c>: an array, a string holding one, a single object, or null/"" (no history). An
-        /// item that is not an object is recorded in <paramref name="unread"/> (<c>refundOperationList[2]</c>) and left out.
+        /// item that is not an object is recorded (<c>refundOperationList[2]</c>) and left out.
         /// </summary>
-        private static RefundOperationList ReadOperations(JsonElement value, UnreadFields unread)
+        private static RefundOperationList ReadOperations(JsonElement value, FieldReader fields)
         {
             const string Field = "refundOperationList";
             return LenientJson.ReadUnwrapped(value, source =>
@@ -260,15 +232,15 @@ namespace Pandapon.Endpoints
                     case JsonValueKind.String when source.GetString()!.Trim().Length == 0:
                         return RefundOperationList.Empty;
                     case JsonValueKind.Object:
-                        return new RefundOperationList(new[] { ReadOperation(source, unread, Field) });
+                        return new RefundOperationList(new[] { ReadOperation(source, fields, Field) });
                     case JsonValueKind.Array:
                         var operations = new List<RefundOperation>(source.GetArrayLength());
                         int index = 0;
                         foreach (var item in source.EnumerateArray())
                         {
                             string path = Field + "[" + index++ + "]";
-                            if (item.ValueKind == JsonValueKind.Object) operations.Add(ReadOperation(item, unread, path));
-                            else if (item.ValueKind != JsonValueKind.Null) unread.Add(path, UnreadText(item));
+                            if (item.ValueKind == JsonValueKind.Object) operations.Add(ReadOperation(item, fields, path));
+                            else if (item.ValueKind != JsonValueKind.Null) fields.Record(path, item);
                         }
                         return new RefundOperationList(operations);
                     default:

@@ -34,9 +34,7 @@ namespace Pandapon.Endpoints
             => new TaobaoRefundCancelEndpoint(InputCheck.TaobaoRefundId(refundId, names["refundId"], names.Optional(TaobaoRefundQueryEndpoint.AlibabaIdHint)));
 
         /// <summary>No business codes of its own are known; a refused withdrawal is <c>cancelSuccess</c> false.</summary>
-        public static IReadOnlyDictionary<int, string> Hints(ParameterNames names) => NoHints;
-
-        private static readonly IReadOnlyDictionary<int, string> NoHints = new Dictionary<int, string>();
+        public static IReadOnlyDictionary<int, string> Hints(ParameterNames names) => EndpointHints.None;
 
         public ApiRequest Request() => new ApiRequest(Method, PathPrefix + RefundId) { Idempotent = Idempotent, UpstreamHints = Hints(ParameterNames.ApiFields) };
 
@@ -53,10 +51,14 @@ namespace Pandapon.Endpoints
             JsonElement data = response.Data;
             if (data.ValueKind == JsonValueKind.Object)
             {
-                if (data.TryGetProperty("cancelSuccess", out JsonElement flag))
-                    TolerantFields.Read(refund.UnreadFields, "cancelSuccess", flag, LenientJson.ReadBoolean, value => success = value);
-                if (data.TryGetProperty("cancelFailReason", out JsonElement why))
-                    TolerantFields.Read(refund.UnreadFields, "cancelFailReason", why, LenientJson.ReadText, value => reason = value);
+                new FieldReader(refund.UnreadFields.Add, ShownValue.Short).ReadEachField(data, "", (field, value) =>
+                {
+                    switch (field)
+                    {
+                        case "cancelSuccess": success = LenientJson.ReadBoolean(value); break;
+                        case "cancelFailReason": reason = LenientJson.ReadText(value); break;
+                    }
+                });
             }
             return new TaobaoRefundCancelResult(RefundId, success == true, success.HasValue, reason, refund, response.RequestId);
         }

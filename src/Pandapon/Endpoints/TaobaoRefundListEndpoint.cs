@@ -71,9 +71,7 @@ namespace Pandapon.Endpoints
                 ExtraFieldsFrom(extraFieldsJson, names["filter"]));
         }
 
-        public static IReadOnlyDictionary<int, string> Hints(ParameterNames names) => NoHints;
-
-        private static readonly IReadOnlyDictionary<int, string> NoHints = new Dictionary<int, string>();
+        public static IReadOnlyDictionary<int, string> Hints(ParameterNames names) => EndpointHints.None;
 
         /// <summary>The request for page <paramref name="pageNo"/> (from 1).</summary>
         public ApiRequest Request(int pageNo) => new ApiRequest(Method, Path) { Body = Body(pageNo), Idempotent = Idempotent };

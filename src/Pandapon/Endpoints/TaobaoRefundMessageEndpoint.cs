@@ -44,9 +44,7 @@ namespace Pandapon.Endpoints
             return new TaobaoRefundMessageEndpoint(id, text, images);
         }
 
-        public static IReadOnlyDictionary<int, string> Hints(ParameterNames names) => NoHints;
-
-        private static readonly IReadOnlyDictionary<int, string> NoHints = new Dictionary<int, string>();
+        public static IReadOnlyDictionary<int, string> Hints(ParameterNames names) => EndpointHints.None;
 
         /// <summary>
         /// <c>{"refundId":n,"refundMessage":"…","refundImages":[…]}</c>: the id as a number (the documents' type), the images

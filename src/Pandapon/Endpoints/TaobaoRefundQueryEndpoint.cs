@@ -34,9 +34,7 @@ namespace Pandapon.Endpoints
             => new TaobaoRefundQueryEndpoint(InputCheck.TaobaoRefundId(refundId, names["refundId"], names.Optional(AlibabaIdHint)));
 
         /// <summary>No business codes of its own: an unknown reverse order is an envelope error (NotFound).</summary>
-        public static IReadOnlyDictionary<int, string> Hints(ParameterNames names) => NoHints;
-
-        private static readonly IReadOnlyDictionary<int, string> NoHints = new Dictionary<int, string>();
+        public static IReadOnlyDictionary<int, string> Hints(ParameterNames names) => EndpointHints.None;
 
         public ApiRequest Request()
         {

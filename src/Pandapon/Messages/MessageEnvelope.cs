@@ -91,7 +91,7 @@ namespace Pandapon.Messages
             }
             catch (FormatException)
             {
-                envelope.UnreadTimestamp = FieldReading.RawValue(timestamp);
+                envelope.UnreadTimestamp = FieldReader.Shown(timestamp, MessageReader.ShownLength);
             }
             return envelope;
         }

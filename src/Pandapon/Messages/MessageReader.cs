@@ -11,7 +11,7 @@ namespace Pandapon.Messages
     /// <summary>
     /// Turns an envelope into the model of its type (docs/api-messages.md, "Types"): order, refund and price-change
     /// messages get typed fields; every other type is a <see cref="Message"/> whose body the cmdlet layer converts.
-    /// Each field is read on its own (<see cref="FieldReading"/>): an odd value is recorded, never fatal.
+    /// Each field is read on its own (<see cref="FieldReader"/>): an odd value is recorded, never fatal.
     /// Unknown body fields are ignored (they stay in <see cref="PandaponMessage.RawBody"/>).
     /// </summary>
     internal static class MessageReader
@@ -77,59 +77,61 @@ namespace Pandapon.Messages
             return message;
         }
 
+        /// <summary>How much of an unreadable value a message's <see cref="PandaponMessage.UnreadFields"/> keeps.</summary>
+        internal const int ShownLength = 80;
+
+        private static FieldReader FieldsOf(PandaponMessage message) => new FieldReader(message.UnreadFields.Add, ShownLength);
+
         private static OrderMessage ReadOrder(JsonElement body)
         {
             var m = new OrderMessage();
-            var u = m.UnreadFields;
-            foreach (var property in body.EnumerateObject())
+            FieldsOf(m).ReadEachField(body, "", (field, value) =>
             {
-                string field = property.Name;
-                var value = property.Value;
                 switch (field)
                 {
-                    case "orderId": FieldReading.Read(u, field, value, LenientJson.ReadIdentifier, v => m.OrderId = v); break;
+                    case "orderId": m.OrderId = LenientJson.ReadIdentifier(value); break;
                     case "orderNo": m.OrderNo = LenientJson.ReadText(value); break;
                     case "orderStatus":
                     case "currentStatus": m.OrderStatus = m.OrderStatus ?? LenientJson.ReadText(value); break;
-                    case "payStatus": FieldReading.Read(u, field, value, LenientJson.ReadInt32, v => m.PayStatus = v); break;
-                    case "totalAmount": FieldReading.Read(u, field, value, LenientJson.ReadFenAsYuan, v => m.TotalAmount = v); break;
-                    case "shippingFee": FieldReading.Read(u, field, value, LenientJson.ReadFenAsYuan, v => m.ShippingFee = v); break;
-                    case "productAmount": FieldReading.Read(u, field, value, LenientJson.ReadFenAsYuan, v => m.ProductAmount = v); break;
-                    case "refundAmount": FieldReading.Read(u, field, value, LenientJson.ReadFenAsYuan, v => m.RefundAmount = v); break;
+                    case "payStatus": m.PayStatus = LenientJson.ReadInt32(value); break;
+                    case "totalAmount": m.TotalAmount = LenientJson.ReadFenAsYuan(value); break;
+                    case "shippingFee": m.ShippingFee = LenientJson.ReadFenAsYuan(value); break;
+                    case "productAmount": m.ProductAmount = LenientJson.ReadFenAsYuan(value); break;
+                    case "refundAmount": m.RefundAmount = LenientJson.ReadFenAsYuan(value); break;
                     case "refundStatus": m.RefundStatus = LenientJson.ReadText(value); break;
                     case "closeReason": m.CloseReason = LenientJson.ReadText(value); break;
-                    case "tbCreateTime": FieldReading.Read(u, field, value, LenientJson.ReadTime, v => m.TbCreateTime = v); break;
-                    case "payTime": FieldReading.Read(u, field, value, LenientJson.ReadTime, v => m.PayTime = v); break;
-                    case "msgSendTime": FieldReading.Read(u, field, value, LenientJson.ReadTime, v => m.MsgSendTime = v); break;
-                    case "buyerMemberId": FieldReading.Read(u, field, value, LenientJson.ReadIdentifier, v => m.BuyerMemberId = v); break;
-                    case "sellerMemberId": FieldReading.Read(u, field, value, LenientJson.ReadIdentifier, v => m.SellerMemberId = v); break;
+                    case "tbCreateTime": m.TbCreateTime = LenientJson.ReadTime(value); break;
+                    case "payTime": m.PayTime = LenientJson.ReadTime(value); break;
+                    case "msgSendTime": m.MsgSendTime = LenientJson.ReadTime(value); break;
+                    case "buyerMemberId": m.BuyerMemberId = LenientJson.ReadIdentifier(value); break;
+                    case "sellerMemberId": m.SellerMemberId = LenientJson.ReadIdentifier(value); break;
                 }
-            }
+            });
             return m;
         }
 
         private static RefundMessage ReadRefund(JsonElement body)
         {
             var m = new RefundMessage();
-            var u = m.UnreadFields;
-            foreach (var property in body.EnumerateObject())
+            FieldsOf(m).ReadEachField(body, "", (field, value) =>
             {
-                string field = property.Name;
-                var value = property.Value;
                 switch (field)
                 {
-                    case "refundId": FieldReading.Read(u, field, value, LenientJson.ReadIdentifier, v => m.RefundId = v); break;
+                    case "refundId": m.RefundId = LenientJson.ReadIdentifier(value); break;
                     case "orderId":
-                    case "salesOrderId": FieldReading.Read(u, field, value, LenientJson.ReadIdentifier, v => m.OrderId = m.OrderId ?? v); break;
+                    case "salesOrderId":
+                        string? orderId = LenientJson.ReadIdentifier(value); // read even when one is known, so a bad one is recorded
+                        m.OrderId = m.OrderId ?? orderId;
+                        break;
                     case "currentStatus":
                     case "refundStatus": m.CurrentStatus = m.CurrentStatus ?? LenientJson.ReadText(value); break;
                     case "refundAction": m.RefundAction = LenientJson.ReadText(value); break;
                     case "operator": m.Operator = LenientJson.ReadText(value); break;
-                    case "msgSendTime": FieldReading.Read(u, field, value, LenientJson.ReadTime, v => m.MsgSendTime = v); break;
-                    case "buyerMemberId": FieldReading.Read(u, field, value, LenientJson.ReadIdentifier, v => m.BuyerMemberId = v); break;
-                    case "sellerMemberId": FieldReading.Read(u, field, value, LenientJson.ReadIdentifier, v => m.SellerMemberId = v); break;
+                    case "msgSendTime": m.MsgSendTime = LenientJson.ReadTime(value); break;
+                    case "buyerMemberId": m.BuyerMemberId = LenientJson.ReadIdentifier(value); break;
+                    case "sellerMemberId": m.SellerMemberId = LenientJson.ReadIdentifier(value); break;
                 }
-            }
+            });
             return m;
         }
 
@@ -140,50 +142,48 @@ namespace Pandapon.Messages
         private static PriceChangeMessage ReadPriceChange(JsonElement body)
         {
             var m = new PriceChangeMessage();
-            var u = m.UnreadFields;
-            foreach (var property in body.EnumerateObject())
+            FieldReader fields = FieldsOf(m);
+            fields.ReadEachField(body, "", (field, value) =>
             {
-                string field = property.Name;
-                var value = property.Value;
                 switch (field)
                 {
-                    case "baseInfo": ReadBaseInfo(value, m); break;
+                    case "baseInfo": ReadBaseInfo(value, m, fields); break;
                     case "productItems":
-                    case "subOrders": FieldReading.Read(u, field, value, CountItems, v => m.LineCount = v); break;
+                    case "subOrders": m.LineCount = CountItems(value); break;
                     case "orderId":
-                    case "salesOrderId": FieldReading.Read(u, field, value, LenientJson.ReadIdentifier, v => m.OrderId = m.OrderId ?? v); break;
+                    case "salesOrderId":
+                        string? orderId = LenientJson.ReadIdentifier(value); // read even when one is known, so a bad one is recorded
+                        m.OrderId = m.OrderId ?? orderId;
+                        break;
                     case "orderStatus": m.OrderStatus = m.OrderStatus ?? LenientJson.ReadText(value); break;
-                    case "totalAmount": FieldReading.Read(u, field, value, LenientJson.ReadFenAsYuan, v => m.TotalAmount = v); break;
-                    case "shippingFee": FieldReading.Read(u, field, value, LenientJson.ReadFenAsYuan, v => m.ShippingFee = v); break;
-                    case "productAmount": FieldReading.Read(u, field, value, LenientJson.ReadFenAsYuan, v => m.ProductAmount = v); break;
+                    case "totalAmount": m.TotalAmount = LenientJson.ReadFenAsYuan(value); break;
+                    case "shippingFee": m.ShippingFee = LenientJson.ReadFenAsYuan(value); break;
+                    case "productAmount": m.ProductAmount = LenientJson.ReadFenAsYuan(value); break;
                 }
-            }
+            });
             return m;
         }
 
-        private static void ReadBaseInfo(JsonElement baseInfo, PriceChangeMessage m)
+        /// <summary><c>baseInfo</c>: an object (null is nothing; anything else, text included, is recorded as unread).</summary>
+        private static void ReadBaseInfo(JsonElement baseInfo, PriceChangeMessage m, FieldReader fields)
         {
-            var u = m.UnreadFields;
             if (baseInfo.ValueKind == JsonValueKind.Null) return;
-            if (baseInfo.ValueKind != JsonValueKind.Object)
+            if (baseInfo.ValueKind != JsonValueKind.Object) throw new FormatException("expected baseInfo: a JSON object");
+            fields.ReadEachField(baseInfo, "baseInfo.", (field, value) =>
             {
-                u.Add("baseInfo", FieldReading.RawValue(baseInfo));
-                return;
-            }
-            foreach (var property in baseInfo.EnumerateObject())
-            {
-                string field = "baseInfo." + property.Name;
-                var value = property.Value;
-                switch (property.Name)
+                switch (field)
                 {
                     case "id":
-                    case "idOfStr": FieldReading.Read(u, field, value, LenientJson.ReadIdentifier, v => m.OrderId = m.OrderId ?? v); break;
+                    case "idOfStr":
+                        string? orderId = LenientJson.ReadIdentifier(value); // read even when one is known, so a bad one is recorded
+                        m.OrderId = m.OrderId ?? orderId;
+                        break;
                     case "status": m.OrderStatus = LenientJson.ReadText(value); break;
-                    case "totalAmount": FieldReading.Read(u, field, value, LenientJson.ReadDecimal, v => m.TotalAmount = v); break;
-                    case "shippingFee": FieldReading.Read(u, field, value, LenientJson.ReadDecimal, v => m.ShippingFee = v); break;
-                    case "sumProductPayment": FieldReading.Read(u, field, value, LenientJson.ReadDecimal, v => m.ProductAmount = v); break;
+                    case "totalAmount": m.TotalAmount = LenientJson.ReadDecimal(value); break;
+                    case "shippingFee": m.ShippingFee = LenientJson.ReadDecimal(value); break;
+                    case "sumProductPayment": m.ProductAmount = LenientJson.ReadDecimal(value); break;
                 }
-            }
+            });
         }
 
         private static int? CountItems(JsonElement value)

@@ -61,6 +61,19 @@ namespace Pandapon.Values
             }
         }
 
+        /// <summary>
+        /// A numeric id (1688 orders and order entries, Taobao reverse orders): <see cref="ReadIdentifier"/>, digits
+        /// only; text that is not digits (a placeholder such as "string") cannot be such an id.
+        /// </summary>
+        public static string? ReadNumericId(JsonElement value)
+        {
+            string? id = ReadIdentifier(value);
+            if (id == null) return null;
+            foreach (char c in id)
+                if (c < '0' || c > '9') throw new FormatException("expected an id of digits");
+            return id;
+        }
+
         /// <summary>A code or count: a whole number, also when sent as a string ("3") or with a zero fraction (3.0).</summary>
         public static int? ReadInt32(JsonElement value)
             => (int?)ReadWholeNumber(value, int.MinValue, int.MaxValue, "expected a whole number");

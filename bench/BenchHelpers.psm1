@@ -1,0 +1,35 @@
+<# What the benchmarks share: the baseline a user writes without the module, Invoke-RestMethod with each request
+   signed by hand. The signing is the sandbox's default recipe ({AccessKey}{Timestamp}{Nonce}{SecretKey}, MD5, upper
+   hex, milliseconds), the one Start-PandaponSandbox starts it with. #>
+
+$script:Md5 = [Security.Cryptography.MD5]::Create()
+$script:NonceAlphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789'
+
+function Invoke-HandSignedRequest {
+    <# One POST of $Body (a hashtable) to $Path, signed by hand; returns the envelope's data, throws on any other code. #>
+    param($Sandbox, [string]$Path, [hashtable]$Body)
+    $timestamp = [DateTimeOffset]::UtcNow.ToUnixTimeMilliseconds()
+    $nonce = -join (1..32 | ForEach-Object { $script:NonceAlphabet[(Get-Random -Maximum 62)] })
+    $canonical = "$($Sandbox.accessKey)$timestamp$nonce$($Sandbox.secretKey)"
+    $signature = [BitConverter]::ToString($script:Md5.ComputeHash([Text.Encoding]::UTF8.GetBytes($canonical))).Replace('-', '')
+    $headers = @{ 'access-key' = $Sandbox.accessKey; 'timestamp' = "$timestamp"; 'nonce-str' = $nonce; 'user-id' = $Sandbox.userId; 'signature' = $signature }
+    $response = Invoke-RestMethod -Method Post -Uri "$($Sandbox.endpoint)$Path" -Headers $headers `
+        -ContentType 'application/json' -Body ($Body | ConvertTo-Json -Compress)
+    if ($response.code -ne 200) { throw "loop: $Path $($Body | ConvertTo-Json -Compress) answered $($response.code) $($response.msg)" }
+    $response.data
+}
+
+function Invoke-HandSignedPageLoop {
+    <# The page loop a user writes with only Invoke-RestMethod: page 1, 2, … of $Path (with $Body's fields), one after
+       another, until a short page; writes the rows (data.data). #>
+    param($Sandbox, [string]$Path, [int]$PageSize, [hashtable]$Body = @{})
+    $pageNo = 1
+    while ($true) {
+        $rows = @((Invoke-HandSignedRequest -Sandbox $Sandbox -Path $Path -Body ($Body + @{ pageNo = $pageNo; pageSize = $PageSize })).data)
+        $rows
+        if ($rows.Count -lt $PageSize) { break }
+        $pageNo++
+    }
+}
+
+Export-ModuleMember -Function Invoke-HandSignedRequest, Invoke-HandSignedPageLoop
