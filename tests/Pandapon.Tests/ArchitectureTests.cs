@@ -22,9 +22,10 @@ public class ArchitectureTests
         ["Endpoints"] = new[] { "Pandapon.Api", "Pandapon.Client", "Pandapon.Values", "Pandapon.Models" },
         ["Batching"] = new[] { "Pandapon.Api", "Pandapon.Client" },
         ["Credentials"] = new[] { "Pandapon.Api", "Pandapon.Client", "Pandapon.Values", "Pandapon.Models" },
+        ["Messages"] = new[] { "Pandapon.Api", "Pandapon.Client", "Pandapon.Values", "Pandapon.Models" },
     };
 
-    private static readonly Regex OurNamespace = new(@"\bPandapon\.(Api|Client|Values|Endpoints|Batching|Credentials|Models|Commands|Conversion)\b");
+    private static readonly Regex OurNamespace = new(@"\bPandapon\.(Api|Client|Values|Endpoints|Batching|Credentials|Messages|Models|Commands|Conversion)\b");
 
     internal static string SourceRoot()
     {
@@ -74,6 +75,7 @@ public class ArchitectureTests
         Assert.Equal(new[] { "Pandapon.Api" }, Dependencies("using Pandapon.Api;\nnamespace Pandapon.Models\n{").ToArray());
         Assert.Equal(new[] { "Pandapon.Client" }, Dependencies("    var x = Pandapon.Client.Platform.IsNetFramework;").ToArray());
         Assert.Equal(new[] { "System.Management.Automation" }, Dependencies("using System.Management.Automation.Runspaces;").ToArray());
+        Assert.Equal(new[] { "Pandapon.Messages" }, Dependencies("using Pandapon.Messages;").ToArray());
         Assert.Empty(Dependencies("// see Pandapon.Commands for the cmdlets"));
     }
 
@@ -82,6 +84,7 @@ public class ArchitectureTests
     [InlineData("Client")]
     [InlineData("Values")]
     [InlineData("Endpoints")]
+    [InlineData("Messages")]
     public void LayersBelowTheCmdlets_SpellNoParameterName(string folder)
     {
         var parameterName = new Regex("\"-[A-Z][a-zA-Z]*\"");

@@ -237,6 +237,12 @@ public class MessageReaderTests
         Assert.False(filter.IsFirst("d"));
     }
 
+    private static readonly Pandapon.Values.ParameterNames PrefixNames = new(new System.Collections.Generic.Dictionary<string, string>
+    {
+        [ListenerPrefix.PrefixField] = "-Prefix",
+        [ListenerPrefix.AllowRemoteField] = "-AllowRemote",
+    });
+
     [Theory]
     [InlineData("http://127.0.0.1:8080/pandapon/", false, "http://127.0.0.1:8080/pandapon/")]
     [InlineData("http://localhost:8080/p", false, "http://localhost:8080/p/")]
@@ -244,7 +250,7 @@ public class MessageReaderTests
     [InlineData("http://+:8080/pandapon/", true, "http://+:8080/pandapon/")]
     [InlineData("http://10.0.0.5:8080/", true, "http://10.0.0.5:8080/")]
     public void Loopback_prefixes_are_taken_and_others_need_AllowRemote(string prefix, bool allowRemote, string expected)
-        => Assert.Equal(expected, ListenerPrefix.Check(prefix, allowRemote));
+        => Assert.Equal(expected, ListenerPrefix.Check(prefix, allowRemote, PrefixNames));
 
     [Theory]
     [InlineData("http://+:8080/pandapon/", "-AllowRemote")]
@@ -253,7 +259,7 @@ public class MessageReaderTests
     [InlineData("", "is required")]
     public void Other_prefixes_are_refused_naming_the_parameter_and_value(string prefix, string reason)
     {
-        var e = Assert.Throws<Pandapon.Values.InvalidValueException>(() => ListenerPrefix.Check(prefix, allowRemote: false));
+        var e = Assert.Throws<Pandapon.Values.InvalidValueException>(() => ListenerPrefix.Check(prefix, allowRemote: false, PrefixNames));
         Assert.StartsWith("-Prefix", e.Message);
         Assert.Contains(reason, e.Message);
     }

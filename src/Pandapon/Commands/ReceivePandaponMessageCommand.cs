@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Diagnostics;
 using System.Management.Automation;
 using System.Net;
@@ -44,6 +45,12 @@ namespace Pandapon.Commands
         [Parameter]
         public TimeSpan DeduplicationWindow { get; set; } = TimeSpan.FromHours(3);
 
+        private static readonly ParameterNames PrefixNames = new ParameterNames(new Dictionary<string, string>
+        {
+            [ListenerPrefix.PrefixField] = "-Prefix",
+            [ListenerPrefix.AllowRemoteField] = "-AllowRemote",
+        });
+
         protected override void EndProcessing()
         {
             if (DeduplicationWindow <= TimeSpan.Zero || DeduplicationWindow > TimeSpan.FromDays(7))
@@ -51,7 +58,7 @@ namespace Pandapon.Commands
             string prefix;
             try
             {
-                prefix = ListenerPrefix.Check(Prefix, AllowRemote);
+                prefix = ListenerPrefix.Check(Prefix, AllowRemote, PrefixNames);
             }
             catch (InvalidValueException e)
             {
