@@ -203,6 +203,21 @@ Describe 'Saved profiles' {
         $errs[0].TargetObject | Should -Be 'ghost'
     }
 
+    It 'says that the session entry of Get-PandaponCredential is not a saved profile when it is piped to Remove or Get' {
+        Set-PandaponCredential -AccessKey ak -SecretKey sk -UserId 1 -StoreAs kept
+        Set-PandaponCredential -AccessKey ak2 -SecretKey sk2 -UserId 2
+        try {
+            Get-PandaponCredential | Remove-PandaponCredential -Force -ErrorVariable errs -ErrorAction SilentlyContinue
+            $errs.Count | Should -Be 1
+            $errs[0].Exception.Message | Should -BeLike '*-ProfileName*ProfileName is empty*not a saved profile*Clear-PandaponCredential*'
+            $errs[0].Exception.GetBaseException() | Should -BeOfType Pandapon.Values.InvalidValueException
+            Get-PandaponCredential | Get-PandaponCredential -ErrorVariable errs2 -ErrorAction SilentlyContinue
+            $errs2[0].Exception.Message | Should -BeLike '*not a saved profile*'
+            (Get-PandaponCredential -ListAvailable).ProfileName | Should -Contain 'kept'
+        }
+        finally { Clear-PandaponCredential; Remove-PandaponCredential kept -Force }
+    }
+
     It 'completes -ProfileName from the saved profiles on Tab' {
         foreach ($name in 'prod', 'prod-eu', 'test') { Set-PandaponCredential -AccessKey ak -SecretKey sk -UserId 1 -StoreAs $name }
         foreach ($command in 'Invoke-PandaponRequest /x -ProfileName ', 'Set-PandaponCredential -ProfileName ', 'Remove-PandaponCredential -ProfileName ', 'Get-PandaponCredential -ProfileName ') {

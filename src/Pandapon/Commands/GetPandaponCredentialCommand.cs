@@ -21,7 +21,7 @@ namespace Pandapon.Commands
         [ValidateNotNullOrEmpty]
         [SupportsWildcards]
         [ArgumentCompleter(typeof(ProfileNameCompleter))]
-        [TextTransformation("-ProfileName", "ProfileName")]
+        [TextTransformation("-ProfileName", "ProfileName", NullBindingHint = "Credentials that come from the session, a -Credential or the environment are not a saved profile: Clear-PandaponCredential forgets the session's.")]
         public string[] ProfileName { get; set; } = Array.Empty<string>();
 
         [Parameter(Mandatory = true, ParameterSetName = ListSet)]

@@ -13,7 +13,7 @@ namespace Pandapon.Commands
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(ProfileNameCompleter))]
-        [TextTransformation("-ProfileName", "ProfileName")]
+        [TextTransformation("-ProfileName", "ProfileName", NullBindingHint = "Credentials that come from the session, a -Credential or the environment are not a saved profile: Clear-PandaponCredential forgets the session's.")]
         public string[] ProfileName { get; set; } = Array.Empty<string>();
 
         /// <summary>Removes without asking for confirmation.</summary>

@@ -34,6 +34,12 @@ namespace Pandapon.Commands
         /// </summary>
         public bool OneValue { get; set; }
 
+        /// <summary>
+        /// Said when a piped object's binding property is null (a Get-PandaponCredential entry of the session has no
+        /// ProfileName): what such an object means for this parameter. PowerShell would only say "null or empty".
+        /// </summary>
+        public string? NullBindingHint { get; set; }
+
         /// <summary>What the parameter takes, as the refusal says it ("-X takes an id as text or a number").</summary>
         protected virtual string Noun => "a value";
 
@@ -63,6 +69,8 @@ namespace Pandapon.Commands
             if (IsScalar(item)) return item;
             PSPropertyInfo? binding = item is IDictionary || (item is PSObject w && w.BaseObject is IDictionary) ? null
                 : PSObject.AsPSObject(item!).Properties.FirstOrDefault(p => BindingNames.Any(n => string.Equals(n, p.Name, System.StringComparison.OrdinalIgnoreCase)));
+            if (binding != null && binding.Value == null)
+                throw Refusal($"{ParameterName}: the piped object's {binding.Name} is empty." + (NullBindingHint == null ? "" : " " + NullBindingHint));
             if (binding != null && IsScalar(binding.Value)) return binding.Value;
             // A list of ids under a binding name (an order's RefundIds): its items, none for an empty list.
             if (binding != null && binding.Value is IEnumerable ids && !(binding.Value is IDictionary) && ids.Cast<object?>().All(IsScalar))
