@@ -129,6 +129,7 @@ namespace Pandapon.Commands
             switch (kind)
             {
                 case ApiErrorKind.Authentication: return ErrorCategory.AuthenticationError;
+                case ApiErrorKind.ProxyAuthentication: return ErrorCategory.AuthenticationError;
                 case ApiErrorKind.NotFound: return ErrorCategory.ObjectNotFound;
                 case ApiErrorKind.RateLimited: return ErrorCategory.LimitsExceeded;
                 case ApiErrorKind.Server: return ErrorCategory.ResourceUnavailable;

@@ -32,7 +32,7 @@ namespace Pandapon.Commands
         {
             ResolvedCredential resolved = Credentials;
             ApiCredential credential = resolved.Credential;
-            PandaponClient client = PandaponClient.For(credential.Endpoint);
+            PandaponClient client = PandaponClient.For(credential.Endpoint, credential.Proxy);
             var log = new LogRelay(IsStreamEnabled("Verbose", "VerbosePreference"), IsStreamEnabled("Debug", "DebugPreference"));
             IReadOnlyList<SignatureOptions> recipes = TryRecipes ? CredentialProbe.Candidates : new[] { credential.Signature };
 
