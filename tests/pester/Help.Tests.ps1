@@ -126,10 +126,11 @@ Describe 'Get-Help about_Pandapon' {
         $topic.Synopsis | Should -Match 'Credentials'
     }
 
-    It 'covers credentials, signing, units, dates, retries, rate limits, the sandbox and Azure Automation' {
+    It 'covers credentials, signing, units, dates, retries, rate limits, proxies, the sandbox and Azure Automation' {
         $text = Get-Help about_Pandapon | Out-String
         foreach ($needle in 'PANDAPON_ACCESS_KEY', 'PANDAPON_CONFIG_DIR', 'Get-PandaponSignature', 'fen', 'yyyyMMddHHmmssSSS+0800',
-            '-MaxRetries', 'src/Pandapon.Sandbox', 'Get-AutomationPSCredential', '-MaxRequestsPerSecond', 'PANDAPON_MAX_RPS', 'PANDAPON_ADAPTIVE_RATE') {
+            '-MaxRetries', 'src/Pandapon.Sandbox', 'Get-AutomationPSCredential', '-MaxRequestsPerSecond', 'PANDAPON_MAX_RPS', 'PANDAPON_ADAPTIVE_RATE',
+            '-Proxy', '-ProxyCredential', '-NoProxy', 'PANDAPON_PROXY', 'HTTPS_PROXY', 'NO_PROXY', 'Pandapon.ProxyAuthentication') {
             $text | Should -Match ([regex]::Escape($needle))
         }
     }
