@@ -86,27 +86,27 @@ Describe 'A proxy that demands authentication' {
         @($guarded.Authorizations) | Should -Contain $expected
     }
 
-    It 'without credentials: a Pandapon.ProxyAuthentication error that says the proxy refused, and nothing reaches the API' {
-        $err = $null
-        $out = Get-PandaponRefund $id -Proxy $guarded.Address -ErrorVariable err -ErrorAction SilentlyContinue
+    It 'without credentials: the call stops at once with Pandapon.ProxyAuthentication, saying the proxy refused; nothing reaches the API' {
+        $ids = @((Invoke-RestMethod "$($sandbox.endpoint)/sandbox/refunds")[0..2])
+        $e = $null
+        $out = try { Get-PandaponRefund -RefundId $ids -ThrottleLimit 1 -Proxy $guarded.Address } catch { $e = $_ }
         $out | Should -BeNullOrEmpty
-        $err.Count | Should -Be 1
-        $err[0].FullyQualifiedErrorId | Should -BeLike 'Pandapon.ProxyAuthentication,*'
-        $err[0].CategoryInfo.Category | Should -Be 'AuthenticationError'
-        $err[0].TargetObject | Should -Be $id
-        $err[0].Exception.Message | Should -BeLike "*the proxy $($guarded.Address) refused it with HTTP 407 (Proxy Authentication Required), so it did not reach the server; the proxy asks for Basic realm=""pandapon-test"". No proxy credentials were given.*"
-        $err[0].ErrorDetails.RecommendedAction | Should -BeLike '*-ProxyCredential*'
+        $e.FullyQualifiedErrorId | Should -BeLike 'Pandapon.ProxyAuthentication,*'
+        $e.CategoryInfo.Category | Should -Be 'AuthenticationError'
+        $e.Exception.Message | Should -BeLike "*the proxy $($guarded.Address) refused it with HTTP 407 (Proxy Authentication Required), so it did not reach the server; the proxy asks for Basic realm=""pandapon-test"". No proxy credentials were given.*"
+        $e.ErrorDetails.Message | Should -BeLike '*The batch stopped at this authentication refusal: 1 request was refused, 2 inputs were not sent, and no later input is sent, since every request goes through the same proxy with the same proxy credentials.'
+        $e.ErrorDetails.RecommendedAction | Should -BeLike 'Give the proxy''s user name and password with -ProxyCredential*'
         $guarded.Forwarded | Should -Be 0
-        $guarded.Refused | Should -Be 1   # not retried
+        $guarded.Refused | Should -Be 1   # neither retried nor sent for the other inputs
     }
 
     It 'with a wrong password: the error names the user, never a password' {
         $wrong = [pscredential]::new('alice', (ConvertTo-SecureString 'Wr0ng-Pa55' -AsPlainText -Force))
-        $err = $null
-        Get-PandaponRefund $id -Proxy $guarded.Address -ProxyCredential $wrong -ErrorVariable err -ErrorAction SilentlyContinue
-        $err[0].FullyQualifiedErrorId | Should -BeLike 'Pandapon.ProxyAuthentication,*'
-        $err[0].Exception.Message | Should -BeLike "*It did not accept the user name 'alice' and its password.*"
-        ($err[0] | Format-List * -Force | Out-String) + $err[0].Exception.ToString() | Should -Not -Match 'Wr0ng-Pa55'
+        $e = $null
+        try { Get-PandaponRefund $id -Proxy $guarded.Address -ProxyCredential $wrong } catch { $e = $_ }
+        $e.FullyQualifiedErrorId | Should -BeLike 'Pandapon.ProxyAuthentication,*'
+        $e.Exception.Message | Should -BeLike "*It did not accept the user name 'alice' and its password.*"
+        ($e | Format-List * -Force | Out-String) + $e.Exception.ToString() | Should -Not -Match 'Wr0ng-Pa55'
         $guarded.Forwarded | Should -Be 0
     }
 }
