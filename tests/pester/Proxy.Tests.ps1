@@ -66,6 +66,15 @@ Describe '-Proxy on an API cmdlet' {
         $guarded.Forwarded | Should -Be 1
     }
 
+    It 'is kept in the line Test-PandaponCredential -TryRecipes offers for storing the accepted recipe' {
+        $results = Test-PandaponCredential -TryRecipes -SignatureCase Lower -Proxy $guarded.Address -ProxyCredential $aliceCredential 6>$null
+        $accepted = @($results | Where-Object Accepted)
+        $accepted.Count | Should -Be 1
+        $accepted[0].Hint | Should -BeLike "*Store it: Set-PandaponCredential * -SignatureCase Upper * -Proxy '$($guarded.Address)' -ProxyCredential (Get-Credential 'alice')"
+        $accepted[0].Hint | Should -Not -Match ([regex]::Escape($proxyPassword))
+        $guarded.Forwarded | Should -Be $results.Count
+    }
+
     It 'carries a batch and a write through it too' {
         $ids = @((Invoke-RestMethod "$($sandbox.endpoint)/sandbox/refunds")[0..2])
         @($ids | Get-PandaponRefund -Proxy $open.Address -ThrottleLimit 3).Count | Should -Be 3

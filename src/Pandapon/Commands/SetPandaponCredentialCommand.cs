@@ -124,7 +124,7 @@ namespace Pandapon.Commands
             SessionCredential = session;
             ApiCredential c = session.Credential;
             WriteVerbose($"This session now uses the access key {ApiCredential.MaskAccessKey(c.AccessKey)}, user {c.UserId}, endpoint {PandaponEndpoint.Display(c.Endpoint)}" +
-                (session.ProfileName != null ? $" (profile '{session.ProfileName}')." : "."));
+                (c.Proxy != null ? $", proxy: {c.Proxy}" : "") + (session.ProfileName != null ? $" (profile '{session.ProfileName}')." : "."));
             if (PassThru) WriteObject(CredentialView.From(session));
         }
 
