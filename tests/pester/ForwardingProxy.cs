@@ -103,8 +103,7 @@ namespace PandaponTests
                             Write(stream, "HTTP/1.1 502 Bad Gateway\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
                             return;
                         }
-                        await Forward(stream, requestLine, headers, body).ConfigureAwait(false);
-                        Interlocked.Increment(ref _forwarded);
+                        await Forward(stream, requestLine, headers, body, () => Interlocked.Increment(ref _forwarded)).ConfigureAwait(false);
                         return;   // one forwarded request per connection: the origin closes after it
                     }
                 }
@@ -113,7 +112,8 @@ namespace PandaponTests
             }
         }
 
-        private static async Task Forward(NetworkStream client, string[] requestLine, List<KeyValuePair<string, string>> headers, byte[] body)
+        /// <summary>Sends the request to its host and relays the answer; <paramref name="sent"/> counts it before the answer goes back, so a test that has the answer sees the count.</summary>
+        private static async Task Forward(NetworkStream client, string[] requestLine, List<KeyValuePair<string, string>> headers, byte[] body, Action sent)
         {
             var target = new Uri(requestLine[1]);
             var head = new StringBuilder();
@@ -132,6 +132,7 @@ namespace PandaponTests
                 byte[] headBytes = Encoding.ASCII.GetBytes(head.ToString());
                 await upstream.WriteAsync(headBytes, 0, headBytes.Length).ConfigureAwait(false);
                 if (body.Length > 0) await upstream.WriteAsync(body, 0, body.Length).ConfigureAwait(false);
+                sent();
                 await upstream.CopyToAsync(client).ConfigureAwait(false);   // until the origin closes
             }
         }
@@ -177,6 +178,119 @@ namespace PandaponTests
             byte[] bytes = Encoding.ASCII.GetBytes(text);
             stream.Write(bytes, 0, bytes.Length);
             stream.Flush();
+        }
+    }
+}
+
+namespace PandaponTests
+{
+    /// <summary>
+    /// A SOCKS5 proxy (RFC 1928, CONNECT only) with the user name and password method (RFC 1929) when given them,
+    /// else no authentication: it connects to the host asked for and copies bytes both ways, counting tunnels.
+    /// </summary>
+    public sealed class Socks5Proxy : IDisposable
+    {
+        private readonly TcpListener _listener = new TcpListener(IPAddress.Loopback, 0);
+        private readonly string? _userName;
+        private readonly string? _password;
+        private int _tunnels;
+        private int _refused;
+
+        public Socks5Proxy(string? userName = null, string? password = null)
+        {
+            _userName = userName;
+            _password = password;
+            _listener.Start();
+            Port = ((IPEndPoint)_listener.LocalEndpoint).Port;
+            Task.Run(AcceptLoop);
+        }
+
+        public int Port { get; }
+        public string Address => "socks5://127.0.0.1:" + Port;
+        public int Tunnels => Volatile.Read(ref _tunnels);
+        public int Refused => Volatile.Read(ref _refused);
+
+        public void Reset()
+        {
+            Interlocked.Exchange(ref _tunnels, 0);
+            Interlocked.Exchange(ref _refused, 0);
+        }
+
+        public void Dispose() => _listener.Stop();
+
+        private async Task AcceptLoop()
+        {
+            while (true)
+            {
+                TcpClient client;
+                try { client = await _listener.AcceptTcpClientAsync().ConfigureAwait(false); }
+                catch (Exception) { return; }
+                _ = Task.Run(() => Serve(client));
+            }
+        }
+
+        private async Task Serve(TcpClient client)
+        {
+            using (client)
+            {
+                try
+                {
+                    NetworkStream stream = client.GetStream();
+                    byte[] greeting = ReadExactly(stream, 2);
+                    byte[] methods = ReadExactly(stream, greeting[1]);
+                    byte wanted = _userName == null ? (byte)0x00 : (byte)0x02;
+                    if (Array.IndexOf(methods, wanted) < 0)
+                    {
+                        Interlocked.Increment(ref _refused);
+                        stream.Write(new byte[] { 0x05, 0xFF }, 0, 2);
+                        return;
+                    }
+                    stream.Write(new byte[] { 0x05, wanted }, 0, 2);
+                    if (_userName != null)
+                    {
+                        ReadExactly(stream, 1);
+                        string user = Encoding.UTF8.GetString(ReadExactly(stream, ReadExactly(stream, 1)[0]));
+                        string password = Encoding.UTF8.GetString(ReadExactly(stream, ReadExactly(stream, 1)[0]));
+                        bool ok = user == _userName && password == _password;
+                        if (!ok) Interlocked.Increment(ref _refused);   // counted before the client hears of it
+                        stream.Write(new byte[] { 0x01, ok ? (byte)0x00 : (byte)0x01 }, 0, 2);
+                        if (!ok) return;
+                    }
+                    byte[] request = ReadExactly(stream, 4);
+                    string host;
+                    if (request[3] == 0x01) host = new IPAddress(ReadExactly(stream, 4)).ToString();
+                    else if (request[3] == 0x04) host = new IPAddress(ReadExactly(stream, 16)).ToString();
+                    else host = Encoding.ASCII.GetString(ReadExactly(stream, ReadExactly(stream, 1)[0]));
+                    byte[] portBytes = ReadExactly(stream, 2);
+                    int port = (portBytes[0] << 8) | portBytes[1];
+                    using (var origin = new TcpClient())
+                    {
+                        await origin.ConnectAsync(host, port).ConfigureAwait(false);
+                        Interlocked.Increment(ref _tunnels);
+                        stream.Write(new byte[] { 0x05, 0x00, 0x00, 0x01, 0, 0, 0, 0, 0, 0 }, 0, 10);
+                        NetworkStream upstream = origin.GetStream();
+                        Task up = stream.CopyToAsync(upstream).ContinueWith(_ => origin.Client.Shutdown(SocketShutdown.Send));
+                        await upstream.CopyToAsync(stream).ConfigureAwait(false);
+                        await up.ConfigureAwait(false);
+                    }
+                }
+                catch (IOException) { }
+                catch (SocketException) { }
+                catch (ObjectDisposedException) { }
+            }
+        }
+
+        private static byte[] ReadExactly(Stream stream, int count)
+        {
+            var buffer = new byte[count];
+            int read = 0;
+            while (read < count)
+            {
+                int n = stream.Read(buffer, read, count - read);
+                if (n <= 0) throw new IOException("The client closed the connection.");
+                read += n;
+            }
+            return buffer;
         }
     }
 }

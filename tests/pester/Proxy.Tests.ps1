@@ -120,6 +120,32 @@ Describe 'A proxy that demands authentication' {
     }
 }
 
+Describe 'A SOCKS5 proxy (PowerShell 7)' {
+    BeforeAll { $socks = [PandaponTests.Socks5Proxy]::new('alice', $proxyPassword) }
+    AfterAll { $socks.Dispose() }
+    BeforeEach { $socks.Reset() }
+
+    It 'carries the request through its tunnel, signed in with -ProxyCredential' {
+        (Get-PandaponRefund $id -Proxy $socks.Address -ProxyCredential $aliceCredential).RefundId | Should -Be $id
+        $socks.Tunnels | Should -Be 1
+    }
+
+    It 'refusing the sign-in is Pandapon.ProxyAuthentication, not a network failure: <Name>' -ForEach @(
+        @{ Name = 'no credentials'; Credential = $null; Says = 'No proxy credentials were given.' }
+        @{ Name = 'a wrong password'; Credential = 'wrong'; Says = "It did not accept the user name 'alice' and its password." }
+    ) {
+        $arguments = @{ Proxy = $socks.Address }
+        if ($Credential) { $arguments.ProxyCredential = [pscredential]::new('alice', (ConvertTo-SecureString 'Wr0ng-Pa55' -AsPlainText -Force)) }
+        $e = $null
+        try { Get-PandaponRefund $id @arguments } catch { $e = $_ }
+        $e.FullyQualifiedErrorId | Should -BeLike 'Pandapon.ProxyAuthentication,*'
+        $e.Exception.Message | Should -BeLike "*the proxy $($socks.Address) refused it at SOCKS5 authentication, so it did not reach the server. $Says*"
+        $e.Exception.Message | Should -Not -Match 'Wr0ng-Pa55'
+        $socks.Tunnels | Should -Be 0
+        $socks.Refused | Should -Be 1   # not retried
+    }
+}
+
 Describe 'Bad proxy parameters are refused before any request' {
     It '<Name>' -ForEach @(
         @{ Name = 'credentials written into -Proxy'; Arguments = @{ Proxy = 'http://alice:N0tInAnyError@127.0.0.1:9' }

@@ -248,22 +248,23 @@ namespace Pandapon.Api
         }
 
         /// <summary>
-        /// A proxy answered HTTP 407 (to the request, or to the CONNECT of an https:// tunnel): the request never reached
+        /// A proxy answered HTTP 407 (to the request, or to the CONNECT of an https:// tunnel), or a SOCKS5 proxy refused
+        /// the user name and password or asked for a sign-in none was given for (<paramref name="socks"/>): the request never reached
         /// the server. Says which proxy (<paramref name="proxy"/>; null: the environment's or the system's) and whether
         /// credentials were offered, naming the user but never the password.
         /// </summary>
-        internal static PandaponApiException ProxyRefused(string operation, ProxySettings? proxy, string? challenge, Exception? inner = null)
+        internal static PandaponApiException ProxyRefused(string operation, ProxySettings? proxy, string? challenge, Exception? inner = null, bool socks = false)
         {
             string which = proxy?.Address != null ? "the proxy " + proxy.Address.GetLeftPart(UriPartial.Authority) : "the proxy of the environment or the system";
             var text = new StringBuilder(operation).Append(" failed: ").Append(which)
-                .Append(" refused it with HTTP 407 (Proxy Authentication Required), so it did not reach the server");
+                .Append(socks ? " refused it at SOCKS5 authentication" : " refused it with HTTP 407 (Proxy Authentication Required)").Append(", so it did not reach the server");
             if (!string.IsNullOrEmpty(challenge)) text.Append("; the proxy asks for ").Append(challenge);
             if (proxy?.UserName != null) text.Append(". It did not accept the user name '").Append(proxy.UserName).Append("' and its password.");
             else if (proxy?.UseDefaultCredentials == true) text.Append(". It did not accept the current user's credentials.");
             else text.Append(". No proxy credentials were given.");
             return new PandaponApiException(ApiErrorKind.ProxyAuthentication, operation, text.ToString(), inner)
             {
-                HttpStatus = 407,
+                HttpStatus = socks ? (int?)null : 407,
                 _neverSent = true,
             };
         }

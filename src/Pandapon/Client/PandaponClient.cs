@@ -287,6 +287,10 @@ namespace Pandapon.Client
                     {
                         throw PandaponApiException.ProxyRefused(operation, Proxy, challenge: null, e);
                     }
+                    catch (HttpRequestException e) when (IsSocksRefusal(e))
+                    {
+                        throw PandaponApiException.ProxyRefused(operation, Proxy, challenge: null, e, socks: true);
+                    }
                     catch (HttpRequestException e)
                     {
                         throw PandaponApiException.Unreachable(operation, Endpoint, e, Proxy);
@@ -330,6 +334,17 @@ namespace Pandapon.Client
         /// </summary>
         private static bool IsProxyRefusal(HttpRequestException e)
             => e.GetType().GetProperty("StatusCode")?.GetValue(e) is HttpStatusCode status && status == HttpStatusCode.ProxyAuthenticationRequired;
+
+        /// <summary>
+        /// A SOCKS5 proxy that refused the user name and password, or wants a sign-in method we did not offer (none
+        /// given): .NET's internal SocksException, whose messages say "authenticate" / "authentication method".
+        /// </summary>
+        private static bool IsSocksRefusal(Exception e)
+        {
+            for (Exception? cause = e; cause != null; cause = cause.InnerException)
+                if (cause.GetType().Name == "SocksException" && cause.Message.IndexOf("authenticat", StringComparison.OrdinalIgnoreCase) >= 0) return true;
+            return false;
+        }
 
         /// <summary>
         /// A proxy the user named is used for every request, a loopback endpoint included (WebProxy would let .NET pass
