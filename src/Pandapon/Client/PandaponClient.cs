@@ -78,9 +78,6 @@ namespace Pandapon.Client
                     proxy: proxy))).Value;
         }
 
-        /// <summary>How many clients the process holds (tests: equal settings share one).</summary>
-        internal static int CachedClientCount => Clients.Count;
-
         /// <summary>How long a pooled connection is reused on .NET, so that a long-lived session follows DNS changes.</summary>
         internal static readonly TimeSpan PooledConnectionLifetime = TimeSpan.FromMinutes(5);
 

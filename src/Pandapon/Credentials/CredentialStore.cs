@@ -253,7 +253,7 @@ namespace Pandapon.Credentials
             return OptionalString(p, where, name);
         }
 
-        private void WriteSecret(Utf8JsonWriter writer, string name, string secret)
+        private static void WriteSecret(Utf8JsonWriter writer, string name, string secret)
         {
             if (Platform.IsWindows) writer.WriteString(name + "Dpapi", SecretProtector.Protect(secret));
             else writer.WriteString(name, secret);
