@@ -11,6 +11,10 @@
 
     Run it in a child pwsh (build.ps1 does): importing Pandapon.dll locks the module folder for the process.
 
+    A command's '## PARAMETERS' may link, before its first '### -Name', to a shared file of parameter sections
+    ("[the common API parameters](common/ApiParameters.md)"): those sections are documented for the command as if
+    written in its file, after its own; a section of its own with the same name replaces the shared one.
+
     Fails with one error that lists every problem: an exported command without markdown, markdown without
     a command, a missing or empty SYNOPSIS or DESCRIPTION, fewer than two examples, an undocumented
     parameter, a documented parameter that does not exist, missing INPUTS or OUTPUTS.
@@ -47,7 +51,7 @@ $ShouldProcessText = @{
 function Read-HelpMarkdown {
     <# Splits a help source into its title, its ## sections and their ### subsections, keeping fenced code intact. #>
     param([string]$Path)
-    $doc = [pscustomobject]@{ File = Split-Path -Leaf $Path; Title = $null; Sections = [ordered]@{}; Duplicates = [Collections.Generic.List[string]]::new() }
+    $doc = [pscustomobject]@{ File = Split-Path -Leaf $Path; Path = $Path; Title = $null; Sections = [ordered]@{}; Duplicates = [Collections.Generic.List[string]]::new() }
     $section = $null
     $target = $null
     $fence = $null
@@ -286,6 +290,38 @@ function Get-SyntaxParameters($Command, $ParameterSet) {
 
 #endregion
 
+#region Shared parameter sections
+
+function Get-ParameterSources {
+    <# The '### -Name' sections of a command: its own, then those of every shared file its '## PARAMETERS' links to
+       before its first '### -Name' ("[the common API parameters](common/ApiParameters.md)"), in that file's order.
+       A section of the command's own replaces the shared one of the same name, where the shared one stands, so a
+       command says more where it differs (a write's -TimeoutSec) and the copies of the rest live in one file. #>
+    param($Doc, [scriptblock]$Report)
+    $own = @($Doc.Sections['PARAMETERS'].Subsections)
+    $shared = [Collections.Generic.List[object]]::new()
+    foreach ($line in $Doc.Sections['PARAMETERS'].Lines) {
+        foreach ($m in [regex]::Matches($line, '\[[^\]]+\]\((?<path>[^)\s:]+\.md)\)')) {
+            $path = Join-Path (Split-Path -Parent $Doc.Path) $m.Groups['path'].Value
+            if (-not (Test-Path -LiteralPath $path -PathType Leaf)) { & $Report "'## PARAMETERS' links to '$($m.Groups['path'].Value)', which does not exist."; continue }
+            $source = Read-HelpMarkdown $path
+            if (-not $source.Sections.Contains('PARAMETERS') -or -not $source.Sections['PARAMETERS'].Subsections.Count) {
+                & $Report "'$($m.Groups['path'].Value)' (linked from '## PARAMETERS') has no '### -Name' sections under '## PARAMETERS'."
+                continue
+            }
+            foreach ($sub in $source.Sections['PARAMETERS'].Subsections) { $shared.Add($sub) }
+        }
+    }
+    $sharedNames = @($shared | ForEach-Object Heading)
+    @($own | Where-Object { $sharedNames -notcontains $_.Heading }) +
+    @(foreach ($sub in $shared) {
+            $mine = @($own | Where-Object Heading -EQ $sub.Heading)
+            if ($mine) { $mine } else { $sub }
+        })
+}
+
+#endregion
+
 #region Checks
 
 function Test-HelpSource {
@@ -333,7 +369,7 @@ function Test-HelpSource {
             })
     }
     if ($Doc.Sections.Contains('PARAMETERS')) {
-        foreach ($sub in $Doc.Sections['PARAMETERS'].Subsections) {
+        foreach ($sub in (Get-ParameterSources $Doc $report)) {
             if ($sub.Heading -notmatch '^-(\w+)$') { & $report "'### $($sub.Heading)' under '## PARAMETERS' must be '### -<Name>'."; continue }
             $parameterName = $Matches[1]
             if ([System.Management.Automation.Cmdlet]::CommonParameters.Contains($parameterName)) {

@@ -126,10 +126,11 @@ Describe 'Get-Help about_Pandapon' {
         $topic.Synopsis | Should -Match 'Credentials'
     }
 
-    It 'covers credentials, signing, units, dates, retries, rate limits, the sandbox and Azure Automation' {
+    It 'covers credentials, signing, units, dates, retries, rate limits, proxies, the sandbox and Azure Automation' {
         $text = Get-Help about_Pandapon | Out-String
         foreach ($needle in 'PANDAPON_ACCESS_KEY', 'PANDAPON_CONFIG_DIR', 'Get-PandaponSignature', 'fen', 'yyyyMMddHHmmssSSS+0800',
-            '-MaxRetries', 'src/Pandapon.Sandbox', 'Get-AutomationPSCredential', '-MaxRequestsPerSecond', 'PANDAPON_MAX_RPS', 'PANDAPON_ADAPTIVE_RATE') {
+            '-MaxRetries', 'src/Pandapon.Sandbox', 'Get-AutomationPSCredential', '-MaxRequestsPerSecond', 'PANDAPON_MAX_RPS', 'PANDAPON_ADAPTIVE_RATE',
+            '-Proxy', '-ProxyCredential', '-NoProxy', 'PANDAPON_PROXY', 'HTTPS_PROXY', 'NO_PROXY', 'Pandapon.ProxyAuthentication') {
             $text | Should -Match ([regex]::Escape($needle))
         }
     }
@@ -173,13 +174,13 @@ Export-ModuleMember -Function Set-HelpSample
 
         function New-SampleMarkdown {
             <# The help source of Set-HelpSample; -Omit drops sections, -Parameters names the documented parameters. #>
-            param([string[]]$Omit = @(), [string[]]$Parameters = @('SampleId', 'Name', 'Speed', 'Day', 'Count', 'Force'))
+            param([string[]]$Omit = @(), [string[]]$Parameters = @('SampleId', 'Name', 'Speed', 'Day', 'Count', 'Force'), [string]$Lead = '')
             $parameters = foreach ($p in $Parameters) { "### -$p`nWhat -$p does.`n" }
             $sections = [ordered]@{
                 SYNOPSIS    = 'Sets a sample.'
                 DESCRIPTION = "Sets a sample, for the generator's tests.`n`n" + 'A second paragraph with a [link](https://example.com/doc), `code`, **bold `x` words** and ``a `b` c``.'
                 EXAMPLES    = (1..2 | ForEach-Object { "### Example ${_}: Run it`n``````powershell`nPS> Set-HelpSample -SampleId $_`n```````n``````output`n$_`n```````n`nRemarks $_.`n" }) -join "`n"
-                PARAMETERS  = $parameters -join "`n"
+                PARAMETERS  = "$Lead`n`n" + ($parameters -join "`n")
                 INPUTS      = "### System.String[]`nSample ids."
                 OUTPUTS     = "### System.String`nThe ids."
                 NOTES       = 'A note.'
@@ -291,6 +292,38 @@ Export-ModuleMember -Function Set-HelpSample
             (Get-MamlParameter $maml 'WhatIf').description.para | Should -Match 'Shows what would happen'
             (Get-MamlParameter $maml 'Confirm').description.para | Should -Match 'Prompts you for confirmation'
             Get-MamlParameter $maml 'Verbose' | Should -BeNullOrEmpty
+        }
+    }
+
+    Context 'shared parameter sections (docs/en-US/common/ApiParameters.md)' {
+        BeforeEach {
+            $null = New-Item -ItemType Directory -Path (Join-Path $root 'docs/common')
+            Set-Content -Path (Join-Path $root 'docs/common/Shared.md') -Value (
+                "# Shared parameters`n`nRead on GitHub; not help text.`n`n## PARAMETERS`n`n### -Count`nShared count.`n`nDefault value: many`n`n### -Force`nShared force.`n")
+        }
+
+        It 'documents the sections of the linked file after the command''s own; an own section of the same name wins' {
+            New-SampleMarkdown -Parameters 'SampleId', 'Name', 'Speed', 'Day', 'Force' -Lead 'Also the [shared parameters](common/Shared.md).'
+            Invoke-Generator
+            $maml = Get-Maml
+            (Get-MamlParameter $maml 'Count').description.para | Should -Be 'Shared count.'
+            (Get-MamlParameter $maml 'Count').defaultValue | Should -Be 'many'
+            (Get-MamlParameter $maml 'Force').description.para | Should -Be 'What -Force does.'
+            @($maml.Xml.SelectNodes('//command:parameters/command:parameter/maml:name', $maml.Ns).InnerText) |
+                Should -Be 'SampleId', 'Name', 'Speed', 'Day', 'Count', 'Force', 'WhatIf', 'Confirm'
+            $maml.Xml.OuterXml | Should -Not -Match 'shared parameters|not help text'
+        }
+
+        It 'fails, naming the file, when the linked file does not exist' {
+            New-SampleMarkdown -Parameters 'SampleId', 'Name', 'Speed', 'Day', 'Force' -Lead 'Also the [shared parameters](common/Missing.md).'
+            $message = try { Invoke-Generator; '' } catch { $_.Exception.Message }
+            $message | Should -BeLike "*Set-HelpSample.md: '## PARAMETERS' links to 'common/Missing.md', which does not exist.*"
+            $message | Should -BeLike '*Set-HelpSample.md: parameter -Count is not documented*'
+        }
+
+        It 'is not read for a command that does not link to it' {
+            New-SampleMarkdown -Parameters 'SampleId', 'Name', 'Speed', 'Day', 'Force'
+            { Invoke-Generator } | Should -Throw -ExpectedMessage '*parameter -Count is not documented*'
         }
     }
 

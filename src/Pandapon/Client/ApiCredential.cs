@@ -42,7 +42,21 @@ namespace Pandapon.Client
 
         /// <summary>A copy with some parts replaced (a null argument keeps the current value).</summary>
         public ApiCredential With(Uri? endpoint = null, string? userId = null, SignatureOptions? signature = null)
-            => new ApiCredential(AccessKey, SecretKey, userId ?? UserId, endpoint ?? Endpoint, signature ?? Signature) { MaxRequestsPerSecond = MaxRequestsPerSecond };
+            => new ApiCredential(AccessKey, SecretKey, userId ?? UserId, endpoint ?? Endpoint, signature ?? Signature) { MaxRequestsPerSecond = MaxRequestsPerSecond, Proxy = Proxy };
+
+        /// <summary>
+        /// How requests reach the endpoint: a proxy, or <see cref="ProxySettings.Direct"/>; null: not set here (PANDAPON_PROXY,
+        /// else .NET's default proxy from HTTPS_PROXY/HTTP_PROXY/NO_PROXY or the system, may apply).
+        /// </summary>
+        public ProxySettings? Proxy { get; private set; }
+
+        /// <summary>A copy with other proxy settings; null for not set.</summary>
+        public ApiCredential WithProxy(ProxySettings? proxy)
+        {
+            var copy = With();
+            copy.Proxy = proxy;
+            return copy;
+        }
 
         /// <summary>A copy with another maximum rate; 0 for none (adaptive only), null for not set.</summary>
         public ApiCredential WithMaxRequestsPerSecond(double? maxRequestsPerSecond)

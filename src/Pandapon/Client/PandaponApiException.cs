@@ -29,6 +29,8 @@ namespace Pandapon.Api
         Network,
         /// <summary>Any other refusal: upstream business rules (1688 and Taobao codes, <c>data.success=false</c>).</summary>
         Business,
+        /// <summary>A proxy between here and the server asked for credentials it was not given, or refused them (HTTP 407).</summary>
+        ProxyAuthentication,
     }
 
     /// <summary>
@@ -224,7 +226,7 @@ namespace Pandapon.Api
             {
             };
 
-        internal static PandaponApiException Unreachable(string operation, Uri endpoint, Exception inner)
+        internal static PandaponApiException Unreachable(string operation, Uri endpoint, Exception inner, ProxySettings? proxy = null)
         {
             var reasons = new StringBuilder();
             for (Exception? e = inner; e != null; e = e.InnerException)
@@ -237,10 +239,33 @@ namespace Pandapon.Api
             }
             bool neverSent = NeverSent(inner);
             string what = neverSent ? "could not be reached" : "could not be reached or the connection broke";
+            string through = proxy?.Address != null ? " through the proxy " + proxy.Address.GetLeftPart(UriPartial.Authority) : "";
             return new PandaponApiException(ApiErrorKind.Network, operation,
-                $"{operation} failed: {PandaponEndpoint.Display(endpoint)} {what}: {reasons}", inner)
+                $"{operation} failed: {PandaponEndpoint.Display(endpoint)} {what}{through}: {reasons}", inner)
             {
                 _neverSent = neverSent,
+            };
+        }
+
+        /// <summary>
+        /// A proxy answered HTTP 407 (to the request, or to the CONNECT of an https:// tunnel), or a SOCKS5 proxy refused
+        /// the user name and password or asked for a sign-in none was given for (<paramref name="socks"/>): the request never reached
+        /// the server. Says which proxy (<paramref name="proxy"/>; null: the environment's or the system's) and whether
+        /// credentials were offered, naming the user but never the password.
+        /// </summary>
+        internal static PandaponApiException ProxyRefused(string operation, ProxySettings? proxy, string? challenge, Exception? inner = null, bool socks = false)
+        {
+            string which = proxy?.Address != null ? "the proxy " + proxy.Address.GetLeftPart(UriPartial.Authority) : "the proxy of the environment or the system";
+            var text = new StringBuilder(operation).Append(" failed: ").Append(which)
+                .Append(socks ? " refused it at SOCKS5 authentication" : " refused it with HTTP 407 (Proxy Authentication Required)").Append(", so it did not reach the server");
+            if (!string.IsNullOrEmpty(challenge)) text.Append("; the proxy asks for ").Append(challenge);
+            if (proxy?.UserName != null) text.Append(". It did not accept the user name '").Append(proxy.UserName).Append("' and its password.");
+            else if (proxy?.UseDefaultCredentials == true) text.Append(". It did not accept the current user's credentials.");
+            else text.Append(". No proxy credentials were given.");
+            return new PandaponApiException(ApiErrorKind.ProxyAuthentication, operation, text.ToString(), inner)
+            {
+                HttpStatus = socks ? (int?)null : 407,
+                _neverSent = true,
             };
         }
 

@@ -26,7 +26,11 @@ namespace Pandapon.Client
         public const int ConnectionLimit = 16;
 
         private const int DebugBodyLimit = 64 * 1024;
-        private static readonly ConcurrentDictionary<string, Lazy<PandaponClient>> Clients = new ConcurrentDictionary<string, Lazy<PandaponClient>>(StringComparer.Ordinal);
+        // Keyed by the endpoint and the proxy settings (compared as values, the password too, but never written into a
+        // key text): two calls with different proxies never share a client, and equal settings share one, so the
+        // common case (no proxy parameter) keeps reusing its connections.
+        private static readonly ConcurrentDictionary<(string Endpoint, ProxySettings? Proxy), Lazy<PandaponClient>> Clients =
+            new ConcurrentDictionary<(string Endpoint, ProxySettings? Proxy), Lazy<PandaponClient>>();
 
         private readonly HttpClient _http;
         private readonly RetryPolicy _retryPolicy;
@@ -39,10 +43,12 @@ namespace Pandapon.Client
         /// Without <paramref name="rateLimits"/> nothing is rate limited (<see cref="For"/> passes the process's registry).
         /// </summary>
         internal PandaponClient(Uri endpoint, HttpMessageHandler handler, RetryPolicy? retryPolicy = null,
-            Func<TimeSpan, CancellationToken, Task>? sleep = null, Func<DateTimeOffset>? clock = null, RateLimiterRegistry? rateLimits = null)
+            Func<TimeSpan, CancellationToken, Task>? sleep = null, Func<DateTimeOffset>? clock = null, RateLimiterRegistry? rateLimits = null,
+            ProxySettings? proxy = null)
         {
             _rateLimits = rateLimits;
             Endpoint = endpoint;
+            Proxy = proxy;
             _http = new HttpClient(handler, disposeHandler: true) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
             _http.DefaultRequestHeaders.UserAgent.Add(new ProductInfoHeaderValue("Pandapon-PowerShell", ModuleVersion));
             _http.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
@@ -54,23 +60,30 @@ namespace Pandapon.Client
         /// <summary>The base URL requests go to, ending in "/".</summary>
         public Uri Endpoint { get; }
 
+        /// <summary>The proxy requests go through, or <see cref="ProxySettings.Direct"/>; null: .NET's default proxy (the environment's or the system's).</summary>
+        public ProxySettings? Proxy { get; }
+
         /// <summary>The module version as the User-Agent shows it: "Pandapon-PowerShell/0.1.0".</summary>
         public static string ModuleVersion { get; } = typeof(PandaponClient).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
 
-        /// <summary>The process-wide client for <paramref name="endpoint"/>, created on first use.</summary>
-        public static PandaponClient For(Uri endpoint)
+        /// <summary>
+        /// The process-wide client for <paramref name="endpoint"/> through <paramref name="proxy"/> (null: .NET's default
+        /// proxy), created on first use; one per distinct pair.
+        /// </summary>
+        public static PandaponClient For(Uri endpoint, ProxySettings? proxy = null)
         {
             Uri checkedEndpoint = PandaponEndpoint.Parse(endpoint.OriginalString, "The endpoint");
-            return Clients.GetOrAdd(checkedEndpoint.AbsoluteUri,
-                key => new Lazy<PandaponClient>(() => new PandaponClient(checkedEndpoint, CreateHandler(checkedEndpoint), rateLimits: RateLimiterRegistry.Shared))).Value;
+            return Clients.GetOrAdd((checkedEndpoint.AbsoluteUri, proxy),
+                key => new Lazy<PandaponClient>(() => new PandaponClient(checkedEndpoint, CreateHandler(checkedEndpoint, proxy), rateLimits: RateLimiterRegistry.Shared,
+                    proxy: proxy))).Value;
         }
 
         /// <summary>How long a pooled connection is reused on .NET, so that a long-lived session follows DNS changes.</summary>
         internal static readonly TimeSpan PooledConnectionLifetime = TimeSpan.FromMinutes(5);
 
-        internal static HttpMessageHandler CreateHandler(Uri endpoint)
+        internal static HttpMessageHandler CreateHandler(Uri endpoint, ProxySettings? proxy = null)
         {
-            HttpMessageHandler? sockets = CreateSocketsHandler();
+            HttpMessageHandler? sockets = CreateSocketsHandler(proxy);
             if (sockets != null) return sockets;
             var handler = new HttpClientHandler
             {
@@ -78,6 +91,11 @@ namespace Pandapon.Client
                 UseCookies = false,
                 AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,
             };
+            if (proxy != null)
+            {
+                handler.UseProxy = !proxy.IsDirect;
+                if (!proxy.IsDirect) handler.Proxy = new FixedProxy(proxy);
+            }
             if (Platform.IsNetFramework)
             {
                 // .NET Framework allows 2 connections per host by default, waits 350 ms for "100-continue" on every
@@ -97,17 +115,20 @@ namespace Pandapon.Client
         /// process, and without a lifetime its connections would never see a DNS change. netstandard2.0 cannot name the
         /// type, so it is made by reflection; null on .NET Framework.
         /// </summary>
-        private static HttpMessageHandler? CreateSocketsHandler()
+        private static HttpMessageHandler? CreateSocketsHandler(ProxySettings? proxy)
         {
             Type? type = Type.GetType("System.Net.Http.SocketsHttpHandler, System.Net.Http", throwOnError: false);
             if (type == null || !typeof(HttpMessageHandler).IsAssignableFrom(type)) return null;
-            var settings = new (string Name, object Value)[]
+            var settings = new List<(string Name, object Value)>
             {
                 ("AllowAutoRedirect", false),   // a redirect of a signed POST is never what the user meant; say so instead
                 ("UseCookies", false),
                 ("AutomaticDecompression", DecompressionMethods.GZip | DecompressionMethods.Deflate),
                 ("PooledConnectionLifetime", PooledConnectionLifetime),
             };
+            // Without settings the handler keeps its defaults: UseProxy, and Proxy null, which is HttpClient.DefaultProxy.
+            if (proxy != null) settings.Add(("UseProxy", !proxy.IsDirect));
+            if (proxy != null && !proxy.IsDirect) settings.Add(("Proxy", new FixedProxy(proxy)));
             var handler = (HttpMessageHandler)Activator.CreateInstance(type)!;
             foreach (var (name, value) in settings)
             {
@@ -235,7 +256,8 @@ namespace Pandapon.Client
 
                 string limit = request.Timeout == System.Threading.Timeout.InfiniteTimeSpan ? "no time limit"
                     : "timeout " + request.Timeout.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture) + " s";
-                log?.Verbose($"{request.Method} {url} (attempt {attempt} of {maxAttempts}); {limit}");
+                string route = Proxy == null ? "" : Proxy.IsDirect ? "; no proxy" : "; through the proxy " + Proxy;
+                log?.Verbose($"{request.Method} {url} (attempt {attempt} of {maxAttempts}); {limit}{route}");
                 if (log != null && log.IsDebugEnabled) log.Debug(DescribeRequest(message, credential, signing, signature));
 
                 var clock = Stopwatch.StartNew();
@@ -258,13 +280,21 @@ namespace Pandapon.Client
                     {
                         throw PandaponApiException.TimedOut(operation, request.Timeout);
                     }
+                    catch (HttpRequestException e) when (IsProxyRefusal(e))
+                    {
+                        throw PandaponApiException.ProxyRefused(operation, Proxy, challenge: null, e);
+                    }
+                    catch (HttpRequestException e) when (IsSocksRefusal(e))
+                    {
+                        throw PandaponApiException.ProxyRefused(operation, Proxy, challenge: null, e, socks: true);
+                    }
                     catch (HttpRequestException e)
                     {
-                        throw PandaponApiException.Unreachable(operation, Endpoint, e);
+                        throw PandaponApiException.Unreachable(operation, Endpoint, e, Proxy);
                     }
                     catch (IOException e)
                     {
-                        throw PandaponApiException.Unreachable(operation, Endpoint, e);
+                        throw PandaponApiException.Unreachable(operation, Endpoint, e, Proxy);
                     }
 
                     using (response)
@@ -272,6 +302,8 @@ namespace Pandapon.Client
                         int status = (int)response.StatusCode;
                         if (log != null && log.IsDebugEnabled) log.Debug(DescribeResponse(response, body, clock.Elapsed, credential, signature));
                         if (status >= 300 && status < 400) throw PandaponApiException.Redirected(operation, status, response.Headers.Location);
+                        if (status == (int)HttpStatusCode.ProxyAuthenticationRequired)
+                            throw PandaponApiException.ProxyRefused(operation, Proxy, string.Join(", ", response.Headers.ProxyAuthenticate));
                         // How far the server's clock is from ours (its Date header, to the second): for Test-PandaponCredential.
                         TimeSpan? clockSkew = response.Headers.Date is DateTimeOffset serverDate
                             ? TimeSpan.FromSeconds(Math.Round((serverDate - _clock()).TotalSeconds)) : (TimeSpan?)null;
@@ -291,6 +323,45 @@ namespace Pandapon.Client
                     }
                 }
             }
+        }
+
+        /// <summary>
+        /// An https:// request through a proxy that refused the CONNECT with 407: .NET reports it as an exception whose
+        /// StatusCode (.NET 5+, read by name: netstandard2.0 has no such property) is 407.
+        /// </summary>
+        private static bool IsProxyRefusal(HttpRequestException e)
+            => e.GetType().GetProperty("StatusCode")?.GetValue(e) is HttpStatusCode status && status == HttpStatusCode.ProxyAuthenticationRequired;
+
+        /// <summary>
+        /// A SOCKS5 proxy that refused the user name and password, or wants a sign-in method we did not offer (none
+        /// given): .NET's internal SocksException, whose messages say "authenticate" / "authentication method".
+        /// </summary>
+        private static bool IsSocksRefusal(Exception e)
+        {
+            for (Exception? cause = e; cause != null; cause = cause.InnerException)
+                if (cause.GetType().Name == "SocksException" && cause.Message.IndexOf("authenticat", StringComparison.OrdinalIgnoreCase) >= 0) return true;
+            return false;
+        }
+
+        /// <summary>
+        /// A proxy the user named is used for every request, a loopback endpoint included (WebProxy would let .NET pass
+        /// local addresses by), with the credentials of <see cref="ProxySettings"/>.
+        /// </summary>
+        private sealed class FixedProxy : IWebProxy
+        {
+            private readonly Uri _address;
+
+            public FixedProxy(ProxySettings settings)
+            {
+                _address = settings.Address!;
+                Credentials = settings.NetworkCredentials();
+            }
+
+            public ICredentials? Credentials { get; set; }
+
+            public Uri GetProxy(Uri destination) => _address;
+
+            public bool IsBypassed(Uri host) => false;
         }
 
         private Uri BuildUrl(ApiRequest request)

@@ -10,7 +10,8 @@ namespace Pandapon.Commands
     /// The parameters every API cmdlet takes, as one piece (as AWS Tools' credential arguments are): the credential
     /// parameters (-ProfileName, -Endpoint, -Credential, -UserId, the signature recipe) and their resolution into the
     /// credentials of this command, in the precedence of about_Pandapon (CredentialResolver), once, on first use, so
-    /// -WhatIf never needs them; and -MaxRetries and -TimeoutSec, which <see cref="ApplyTo"/> sets on a request.
+    /// -WhatIf never needs them; -MaxRetries and -TimeoutSec, which <see cref="ApplyTo"/> sets on a request; and the proxy
+    /// parameters (<see cref="ProxyParameters"/>), which override the proxy of the credentials.
     /// Declared in the order Get-Help shows them. The batch of requests is <see cref="PandaponApiCmdlet"/>'s.
     /// </summary>
     public abstract class ApiParametersCmdlet : PandaponCmdlet
@@ -73,6 +74,25 @@ namespace Pandapon.Commands
         [ValidateRange(0.0, RateLimiter.MaxConfigurableRate)]
         public double? MaxRequestsPerSecond { get; set; }
 
+        /// <summary>The proxy to send this call through, overriding the credentials' and the environment's (as Invoke-RestMethod -Proxy).</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? Proxy { get; set; }
+
+        /// <summary>The user name and password the -Proxy asks for.</summary>
+        [Parameter]
+        [ValidateNotNull]
+        [Credential]
+        public PSCredential? ProxyCredential { get; set; }
+
+        /// <summary>Gives the -Proxy the current user's credentials (Windows: Kerberos or NTLM).</summary>
+        [Parameter]
+        public SwitchParameter ProxyUseDefaultCredentials { get; set; }
+
+        /// <summary>Sends this call straight to the endpoint, past any proxy of the credentials or the environment.</summary>
+        [Parameter]
+        public SwitchParameter NoProxy { get; set; }
+
         /// <summary>Sets the retries and the timeout of <paramref name="request"/> from -MaxRetries and -TimeoutSec, and the hints its failures get.</summary>
         protected void ApplyTo(ApiRequest request)
         {
@@ -125,7 +145,18 @@ namespace Pandapon.Commands
                 throw;
             }
             if (MaxRequestsPerSecond != null) resolved = resolved.WithCredential(resolved.Credential.WithMaxRequestsPerSecond(MaxRequestsPerSecond));
-            WriteDebug($"Using the credentials of {resolved.Describe()}, endpoint {PandaponEndpoint.Display(resolved.Credential.Endpoint)}.");
+            try
+            {
+                if (ProxyParameters.From(Proxy, ProxyCredential, ProxyUseDefaultCredentials, NoProxy) is ProxySettings proxy)
+                    resolved = resolved.WithCredential(resolved.Credential.WithProxy(proxy));
+            }
+            catch (ArgumentException e)
+            {
+                ThrowInvalidArgument("Pandapon.InvalidArgument", e.Message, ProxyParameters.Target(Proxy), e);
+                throw;
+            }
+            string proxyText = resolved.Credential.Proxy?.ToString() ?? "the default (HTTPS_PROXY, HTTP_PROXY, NO_PROXY or the system's)";
+            WriteDebug($"Using the credentials of {resolved.Describe()}, endpoint {PandaponEndpoint.Display(resolved.Credential.Endpoint)}, proxy {proxyText}.");
             return resolved;
         }
 

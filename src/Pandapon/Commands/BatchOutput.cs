@@ -93,7 +93,7 @@ namespace Pandapon.Commands
             }
             if (result.Error is OperationCanceledException && _cancellation.IsCancellationRequested) throw new PipelineStoppedException();
             // Not sent (the batch stopped), or refused like the request that stopped it: the one terminating error says so.
-            if (result.Error is BatchStoppedException || (result.Error is PandaponApiException api && api.Kind == ApiErrorKind.Authentication)) return;
+            if (result.Error is BatchStoppedException || BatchStops.IsRefusal(result.Error)) return;
             object? output;
             try
             {

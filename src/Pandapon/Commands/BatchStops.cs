@@ -9,12 +9,17 @@ namespace Pandapon.Commands
 {
     /// <summary>
     /// The two reasons a batch stops sending before its end, and the one terminating error each ends with: an
-    /// authentication refusal (the same credentials sign every request: stop at the first, issue 10), and a server that
-    /// is gone (2 × throttle connections refused in a row with no success between, issue 15.19).
+    /// authentication refusal, by the server or by the proxy (the same credentials sign every request and the same proxy
+    /// credentials carry it: stop at the first, issue 10), and a server that is gone (2 × throttle connections refused
+    /// in a row with no success between, issue 15.19).
     /// </summary>
     internal sealed class BatchStops
     {
-        private readonly BatchBreaker _refused = new BatchBreaker(e => e is PandaponApiException api && api.Kind == ApiErrorKind.Authentication);
+        private readonly BatchBreaker _refused = new BatchBreaker(IsRefusal);
+
+        /// <summary>A failure every later request of the batch would meet too: the server or the proxy refused the credentials.</summary>
+        public static bool IsRefusal(Exception? e)
+            => e is PandaponApiException api && (api.Kind == ApiErrorKind.Authentication || api.Kind == ApiErrorKind.ProxyAuthentication);
         private readonly BatchBreaker _unreachable;
         private int _turnedAway;
 

@@ -25,6 +25,8 @@ namespace Pandapon.Commands
                 [ApiErrorKind.Authentication] = "Check the access key, secret key and user id (Get-PandaponCredential), then run Test-PandaponCredential -TryRecipes.",
                 [ApiErrorKind.RateLimited] = "Slow down: lower -ThrottleLimit or wait before trying again.",
                 [ApiErrorKind.Timeout] = "Raise -TimeoutSec if the server is slow.",
+                [ApiErrorKind.ProxyAuthentication] = "Give the proxy's user name and password with -ProxyCredential (or -ProxyUseDefaultCredentials for the current Windows user), " +
+                    "or save them in the profile: Set-PandaponCredential ... -Proxy <address> -ProxyCredential (Get-Credential) -StoreAs <name>.",
             },
             redirect: "If the endpoint has moved, set it with -Endpoint or Set-PandaponCredential -Endpoint.");
     }

@@ -21,6 +21,8 @@ namespace Pandapon.Commands
             SignatureTemplate = credential.Signature.Template,
             TimestampUnit = credential.Signature.TimestampUnit.ToString(),
             MaxRequestsPerSecond = credential.MaxRequestsPerSecond ?? 0,
+            Proxy = credential.Proxy == null ? "" : credential.Proxy.IsDirect ? "None" : credential.Proxy.Address!.GetLeftPart(System.UriPartial.Authority),
+            ProxyUserName = credential.Proxy?.UseDefaultCredentials == true ? "(current user)" : credential.Proxy?.UserName,
             StorePath = storePath,
         };
     }

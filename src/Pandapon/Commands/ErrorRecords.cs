@@ -60,14 +60,15 @@ namespace Pandapon.Commands
         {
             string counts = refused == 1 ? "1 request was refused" : refused + " requests were refused (all in flight at once)";
             string rest = notSent == 0 ? "no further request was sent" : notSent == 1 ? "1 input was not sent" : notSent + " inputs were not sent";
+            bool byProxy = cause.Kind == ApiErrorKind.ProxyAuthentication;
             string message = $"{cause.Summary} The batch stopped at this authentication refusal: {counts}, {rest}, and no later input is sent, " +
-                "since every request is signed with the same credentials.";
+                (byProxy ? "since every request goes through the same proxy with the same proxy credentials." : "since every request is signed with the same credentials.");
             return new ErrorRecord(cause, cause.ErrorId, ErrorCategory.AuthenticationError, null)
             {
                 ErrorDetails = new ErrorDetails(message)
                 {
-                    RecommendedAction = (cause.RecommendedAction ?? "Check the access key, secret key and user id.") +
-                        " Run Test-PandaponCredential -TryRecipes to see what the server accepts.",
+                    RecommendedAction = byProxy ? cause.RecommendedAction
+                        : (cause.RecommendedAction ?? "Check the access key, secret key and user id.") + " Run Test-PandaponCredential -TryRecipes to see what the server accepts.",
                 },
             };
         }
@@ -129,6 +130,7 @@ namespace Pandapon.Commands
             switch (kind)
             {
                 case ApiErrorKind.Authentication: return ErrorCategory.AuthenticationError;
+                case ApiErrorKind.ProxyAuthentication: return ErrorCategory.AuthenticationError;
                 case ApiErrorKind.NotFound: return ErrorCategory.ObjectNotFound;
                 case ApiErrorKind.RateLimited: return ErrorCategory.LimitsExceeded;
                 case ApiErrorKind.Server: return ErrorCategory.ResourceUnavailable;

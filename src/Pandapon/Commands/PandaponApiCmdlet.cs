@@ -59,7 +59,7 @@ namespace Pandapon.Commands
                 StopBatch();
             }
             ApplyTo(request);
-            PandaponClient client = PandaponClient.For(credential.Endpoint);
+            PandaponClient client = PandaponClient.For(credential.Endpoint, credential.Proxy);
             LogRelay log = Output.Log;
             Enqueue(new BatchOutput.Pending(target, map, enumerateCollection, onError, refusal: null),
                 Stops.Guard(token => client.SendAsync(request, credential, token, log)));
@@ -89,7 +89,7 @@ namespace Pandapon.Commands
         protected void WritePagedList<T>(Func<int, ApiRequest> request, Func<ApiResponse, Page<T>> read, int pageSize, string itemsName)
         {
             ApiCredential credential = Credentials.Credential;
-            PandaponClient client = PandaponClient.For(credential.Endpoint);
+            PandaponClient client = PandaponClient.For(credential.Endpoint, credential.Proxy);
             LogRelay log = Output.Log;
             Task<ApiResponse> Send(int pageNo, CancellationToken token)
             {

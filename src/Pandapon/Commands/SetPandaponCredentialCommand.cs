@@ -79,6 +79,29 @@ namespace Pandapon.Commands
         [ValidateRange(0.0, RateLimiter.MaxConfigurableRate)]
         public double? MaxRequestsPerSecond { get; set; }
 
+        /// <summary>The proxy the calls with these credentials go through; kept in the profile (without a user name or password in it).</summary>
+        [Parameter(ParameterSetName = KeysSet)]
+        [Parameter(ParameterSetName = CredentialSet)]
+        [ValidateNotNullOrEmpty]
+        public string? Proxy { get; set; }
+
+        /// <summary>The user name and password of -Proxy; the password is kept as the secret key is.</summary>
+        [Parameter(ParameterSetName = KeysSet)]
+        [Parameter(ParameterSetName = CredentialSet)]
+        [ValidateNotNull]
+        [Credential]
+        public PSCredential? ProxyCredential { get; set; }
+
+        /// <summary>Gives -Proxy the current user's credentials.</summary>
+        [Parameter(ParameterSetName = KeysSet)]
+        [Parameter(ParameterSetName = CredentialSet)]
+        public SwitchParameter ProxyUseDefaultCredentials { get; set; }
+
+        /// <summary>The calls with these credentials go straight to the endpoint, past any proxy of the environment.</summary>
+        [Parameter(ParameterSetName = KeysSet)]
+        [Parameter(ParameterSetName = CredentialSet)]
+        public SwitchParameter NoProxy { get; set; }
+
         [Parameter(Mandatory = true, ParameterSetName = ProfileSet)]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(ProfileNameCompleter))]
@@ -107,7 +130,7 @@ namespace Pandapon.Commands
             SessionCredential = session;
             ApiCredential c = session.Credential;
             WriteVerbose($"This session now uses the access key {ApiCredential.MaskAccessKey(c.AccessKey)}, user {c.UserId}, endpoint {PandaponEndpoint.Display(c.Endpoint)}" +
-                (session.ProfileName != null ? $" (profile '{session.ProfileName}')." : "."));
+                (c.Proxy != null ? $", proxy: {c.Proxy}" : "") + (session.ProfileName != null ? $" (profile '{session.ProfileName}')." : "."));
             if (PassThru) WriteObject(CredentialView.From(session));
         }
 
@@ -135,11 +158,14 @@ namespace Pandapon.Commands
                     timestampUnit: TimestampUnit?.ToString());
                 credential = new ApiCredential(accessKey, secretKey, UserId, endpoint, signature);
                 if (MaxRequestsPerSecond != null) credential = credential.WithMaxRequestsPerSecond(MaxRequestsPerSecond);
+                credential = credential.WithProxy(ProxyParameters.From(Proxy, ProxyCredential, ProxyUseDefaultCredentials, NoProxy));
             }
             catch (ArgumentException e)
             {
                 string message = e is InvalidValueException ? e.Message : $"{SourceOf(e.ParamName)}: {InvalidValueException.PlainMessage(e)}";
-                ThrowInvalidArgument("Pandapon.InvalidArgument", message, e.ParamName == "-Endpoint" ? PandaponEndpoint.HideUserInfo(Endpoint) : null, e);
+                object? target = e.ParamName == "-Endpoint" ? PandaponEndpoint.HideUserInfo(Endpoint)
+                    : e.ParamName != null && e.ParamName.StartsWith("-Proxy", StringComparison.Ordinal) ? ProxyParameters.Target(Proxy) : null;
+                ThrowInvalidArgument("Pandapon.InvalidArgument", message, target, e);
                 return null;
             }
 

@@ -32,7 +32,7 @@ namespace Pandapon.Commands
         {
             ResolvedCredential resolved = Credentials;
             ApiCredential credential = resolved.Credential;
-            PandaponClient client = PandaponClient.For(credential.Endpoint);
+            PandaponClient client = PandaponClient.For(credential.Endpoint, credential.Proxy);
             var log = new LogRelay(IsStreamEnabled("Verbose", "VerbosePreference"), IsStreamEnabled("Debug", "DebugPreference"));
             IReadOnlyList<SignatureOptions> recipes = TryRecipes ? CredentialProbe.Candidates : new[] { credential.Signature };
 
@@ -133,6 +133,15 @@ namespace Pandapon.Commands
                 .Append(" -SignatureAlgorithm ").Append(RequestSigner.DisplayName(recipe.Algorithm))
                 .Append(" -SignatureCase ").Append(recipe.Case)
                 .Append(" -TimestampUnit ").Append(recipe.TimestampUnit);
+            // The proxy too, or saving the line would drop it from the profile; its password is asked for, never written out.
+            ProxySettings? proxy = c.Proxy;
+            if (proxy != null && proxy.IsDirect) line.Append(" -NoProxy");
+            else if (proxy != null)
+            {
+                line.Append(" -Proxy ").Append(Quote(proxy.Address!.GetLeftPart(UriPartial.Authority)));
+                if (proxy.UserName != null) line.Append(" -ProxyCredential (Get-Credential ").Append(Quote(proxy.UserName)).Append(')');
+                if (proxy.UseDefaultCredentials) line.Append(" -ProxyUseDefaultCredentials");
+            }
             if (resolved.ProfileName != null) line.Append(" -StoreAs ").Append(Quote(resolved.ProfileName));
             return line.ToString();
         }

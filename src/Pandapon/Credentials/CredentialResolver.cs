@@ -27,6 +27,7 @@ namespace Pandapon.Credentials
         public const string SignatureCaseVariable = "PANDAPON_SIGNATURE_CASE";
         public const string TimestampUnitVariable = "PANDAPON_TIMESTAMP_UNIT";
         public const string MaxRequestsPerSecondVariable = "PANDAPON_MAX_RPS";
+        public const string ProxyVariable = "PANDAPON_PROXY";
 
         private readonly Func<string, string?> _environment;
 
@@ -43,14 +44,35 @@ namespace Pandapon.Credentials
 
         /// <summary>
         /// Applies the precedence. Throws <see cref="PandaponCredentialException"/> or <see cref="CredentialStoreException"/>.
-        /// Credentials that set no maximum rate take PANDAPON_MAX_RPS's (a profile's own value wins over the environment).
+        /// Credentials that set no maximum rate take PANDAPON_MAX_RPS's, and those that set no proxy PANDAPON_PROXY's (a
+        /// profile's own value wins over the environment).
         /// </summary>
         public ResolvedCredential Resolve(ApiCredential? parameters, string? profileName, ResolvedCredential? session)
         {
             ResolvedCredential found = ResolveSource(parameters, profileName, session);
-            if (found.Credential.MaxRequestsPerSecond != null) return found;
-            double? fromEnvironment = MaxRequestsPerSecondFromEnvironment();
-            return fromEnvironment == null ? found : found.WithCredential(found.Credential.WithMaxRequestsPerSecond(fromEnvironment));
+            if (found.Credential.MaxRequestsPerSecond == null && MaxRequestsPerSecondFromEnvironment() is double rate)
+                found = found.WithCredential(found.Credential.WithMaxRequestsPerSecond(rate));
+            if (found.Credential.Proxy == null && ProxyFromEnvironment() is ProxySettings proxy)
+                found = found.WithCredential(found.Credential.WithProxy(proxy));
+            return found;
+        }
+
+        /// <summary>
+        /// PANDAPON_PROXY: the address of a proxy for Pandapon only (checked as -Proxy is, so no user name or password in
+        /// it); null when unset. Unlike HTTPS_PROXY it is also used for a loopback endpoint and ignores NO_PROXY.
+        /// </summary>
+        public ProxySettings? ProxyFromEnvironment()
+        {
+            string? text = Variable(ProxyVariable);
+            if (text == null) return null;
+            try
+            {
+                return ProxySettings.Through(ProxySettings.ParseAddress(text, ProxyVariable));
+            }
+            catch (ArgumentException e)
+            {
+                throw new PandaponCredentialException(PandaponCredentialException.InvalidEnvironment, InvalidValueException.PlainMessage(e), e);
+            }
         }
 
         /// <summary>PANDAPON_MAX_RPS: a number of requests per second, 0 for adaptive only; null when unset.</summary>

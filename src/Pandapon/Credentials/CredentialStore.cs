@@ -195,23 +195,7 @@ namespace Pandapon.Credentials
 
             string accessKey = RequiredString(p, where, "accessKey");
             string userId = RequiredString(p, where, "userId");
-            string secret;
-            if (OptionalString(p, where, "secretKeyDpapi") is string protectedSecret)
-            {
-                if (!Platform.IsWindows) throw Corrupt($"'{where}' holds a secret encrypted by Windows (DPAPI), which cannot be read on this system");
-                try
-                {
-                    secret = SecretProtector.Unprotect(protectedSecret);
-                }
-                catch (Exception e) when (e is CryptographicException || e is FormatException)
-                {
-                    throw Corrupt($"the secret of '{where}' cannot be decrypted (it was saved by another Windows user or on another computer)", e);
-                }
-            }
-            else
-            {
-                secret = RequiredString(p, where, "secretKey");
-            }
+            string secret = ReadSecret(p, where, "secretKey", "the secret") is string saved && saved.Length > 0 ? saved : RequiredString(p, where, "secretKey");
 
             Uri endpoint = PandaponEndpoint.Default;
             string? endpointText = OptionalString(p, where, "endpoint");
@@ -239,12 +223,73 @@ namespace Pandapon.Credentials
             {
                 var credential = new ApiCredential(accessKey, secret, userId, endpoint, signature);
                 double? maxRate = OptionalRate(p, where, "maxRequestsPerSecond");
-                return new CredentialProfile(entry.Name, maxRate == null ? credential : credential.WithMaxRequestsPerSecond(maxRate));
+                if (maxRate != null) credential = credential.WithMaxRequestsPerSecond(maxRate);
+                return new CredentialProfile(entry.Name, credential.WithProxy(ReadProxy(p, where)));
             }
             catch (ArgumentException e)
             {
                 throw Corrupt($"'{where}' is not valid: {InvalidValueException.PlainMessage(e)}", e);
             }
+        }
+
+        /// <summary>
+        /// A secret saved as <paramref name="name"/> (Unix: in clear, the file being 0600) or <paramref name="name"/>Dpapi
+        /// (Windows: DPAPI for the current user); null when neither is there.
+        /// </summary>
+        private string? ReadSecret(JsonElement p, string where, string name, string what)
+        {
+            if (OptionalString(p, where, name + "Dpapi") is string protectedSecret)
+            {
+                if (!Platform.IsWindows) throw Corrupt($"'{where}' holds {what} encrypted by Windows (DPAPI), which cannot be read on this system");
+                try
+                {
+                    return SecretProtector.Unprotect(protectedSecret);
+                }
+                catch (Exception e) when (e is CryptographicException || e is FormatException)
+                {
+                    throw Corrupt($"{what} of '{where}' cannot be decrypted (it was saved by another Windows user or on another computer)", e);
+                }
+            }
+            return OptionalString(p, where, name);
+        }
+
+        private static void WriteSecret(Utf8JsonWriter writer, string name, string secret)
+        {
+            if (Platform.IsWindows) writer.WriteString(name + "Dpapi", SecretProtector.Protect(secret));
+            else writer.WriteString(name, secret);
+        }
+
+        /// <summary>The profile's proxy: "proxy" (an address), "proxyUserName" with "proxyPassword", "proxyUseDefaultCredentials", or "noProxy"; null when none is set.</summary>
+        private ProxySettings? ReadProxy(JsonElement p, string where)
+        {
+            string? address = OptionalString(p, where, "proxy");
+            bool noProxy = OptionalFlag(p, where, "noProxy");
+            if (address == null)
+            {
+                if (noProxy) return ProxySettings.Direct;
+                if (p.TryGetProperty("proxyUserName", out _) || p.TryGetProperty("proxyPassword", out _) || p.TryGetProperty("proxyPasswordDpapi", out _))
+                    throw Corrupt($"'{where}' has proxy credentials but no 'proxy' address");
+                return null;
+            }
+            if (noProxy) throw Corrupt($"'{where}' has both a 'proxy' and 'noProxy'; keep one");
+            try
+            {
+                Uri parsed = ProxySettings.ParseAddress(address, $"'{where}.proxy'");
+                return ProxySettings.Through(parsed, OptionalString(p, where, "proxyUserName"), ReadSecret(p, where, "proxyPassword", "the proxy password"),
+                    OptionalFlag(p, where, "proxyUseDefaultCredentials"));
+            }
+            catch (ArgumentException e)
+            {
+                throw Corrupt(InvalidValueException.PlainMessage(e).TrimEnd('.'), e);
+            }
+        }
+
+        private bool OptionalFlag(JsonElement obj, string where, string name)
+        {
+            if (!obj.TryGetProperty(name, out JsonElement value) || value.ValueKind == JsonValueKind.Null) return false;
+            if (value.ValueKind == JsonValueKind.True) return true;
+            if (value.ValueKind == JsonValueKind.False) return false;
+            throw Corrupt($"'{where}.{name}' should be true or false");
         }
 
         private string RequiredString(JsonElement obj, string where, string name)
@@ -287,8 +332,7 @@ namespace Pandapon.Credentials
                         ApiCredential c = profile.Credential;
                         writer.WriteStartObject(profile.Name);
                         writer.WriteString("accessKey", c.AccessKey);
-                        if (Platform.IsWindows) writer.WriteString("secretKeyDpapi", SecretProtector.Protect(c.SecretKey));
-                        else writer.WriteString("secretKey", c.SecretKey);
+                        WriteSecret(writer, "secretKey", c.SecretKey);
                         writer.WriteString("userId", c.UserId);
                         writer.WriteString("endpoint", PandaponEndpoint.Display(c.Endpoint));
                         writer.WriteString("signatureAlgorithm", RequestSigner.DisplayName(c.Signature.Algorithm));
@@ -297,6 +341,14 @@ namespace Pandapon.Credentials
                         if (c.Signature.Template != SignatureOptions.DefaultTemplate) writer.WriteString("signatureTemplate", c.Signature.Template);
                         if (c.Signature.TimestampUnit != TimestampUnit.Milliseconds) writer.WriteString("timestampUnit", c.Signature.TimestampUnit.ToString());
                         if (c.MaxRequestsPerSecond is double maxRate) writer.WriteNumber("maxRequestsPerSecond", maxRate);
+                        if (c.Proxy is ProxySettings proxy && proxy.IsDirect) writer.WriteBoolean("noProxy", true);
+                        else if (c.Proxy is ProxySettings through)
+                        {
+                            writer.WriteString("proxy", through.Address!.GetLeftPart(UriPartial.Authority));
+                            if (through.UserName != null) writer.WriteString("proxyUserName", through.UserName);
+                            if (through.Password != null) WriteSecret(writer, "proxyPassword", through.Password);
+                            if (through.UseDefaultCredentials) writer.WriteBoolean("proxyUseDefaultCredentials", true);
+                        }
                         writer.WriteEndObject();
                     }
                     writer.WriteEndObject();

@@ -28,6 +28,15 @@ namespace Pandapon.Models
         /// <summary>The most requests per second sent with this key; 0 when the limiter only adapts to the server's 429s (the default).</summary>
         public double MaxRequestsPerSecond { get; set; }
 
+        /// <summary>
+        /// The proxy the calls go through: its address ("http://proxy.example.com:8080"), "None" when they go straight to
+        /// the endpoint (-NoProxy), empty when .NET's default applies (HTTPS_PROXY, HTTP_PROXY, NO_PROXY, the system's).
+        /// </summary>
+        public string Proxy { get; set; } = "";
+
+        /// <summary>The user name given to the proxy (never its password); "(current user)" with -ProxyUseDefaultCredentials.</summary>
+        public string? ProxyUserName { get; set; }
+
         /// <summary>The profile store file, for saved profiles.</summary>
         public string? StorePath { get; set; }
 
