@@ -136,14 +136,12 @@ Describe 'Get-PandaponTaobaoRefund: the list' {
     It 'refuses bad filters before any request, naming the value' {
         Reset-Stats $sb
         { Get-PandaponTaobaoRefund @p -Status Pending } | Should -Throw '*Pending*NotApplied, Applied, SellerAgreed*'
-        Get-PandaponTaobaoRefund @p -PurchaseOrderId 'abc' -ErrorVariable e1 -ErrorAction SilentlyContinue
-        "$e1" | Should -Match "-PurchaseOrderId 'abc' is not valid"
-        Get-PandaponTaobaoRefund @p -CreatedAfter '2025-03-02' -CreatedBefore '2025-03-01' -ErrorVariable e2 -ErrorAction SilentlyContinue
-        "$e2" | Should -Match '-CreatedAfter .* is later than -CreatedBefore'
-        Get-PandaponTaobaoRefund @p -PageSize 0 -ErrorVariable e3 -ErrorAction SilentlyContinue
-        "$e3" | Should -Match "-PageSize '0' is not valid"
-        Get-PandaponTaobaoRefund @p -Filter @{ pageNo = 3 } -ErrorVariable e4 -ErrorAction SilentlyContinue
-        "$e4" | Should -Match "-Filter 'pageNo' is not valid"
+        # A list has no other input to go on with: a refused filter stops the command, as on Get-PandaponOrder.
+        { Get-PandaponTaobaoRefund @p -PurchaseOrderId 'abc' } | Should -Throw "*-PurchaseOrderId 'abc' is not valid*No request was sent*" -ErrorId 'Pandapon.InvalidArgument,*'
+        { Get-PandaponTaobaoRefund @p -CreatedAfter '2025-03-02' -CreatedBefore '2025-03-01' } | Should -Throw '*-CreatedAfter * is later than -CreatedBefore*'
+        { Get-PandaponTaobaoRefund @p -PageSize 0 } | Should -Throw "*-PageSize '0' is not valid*"
+        { Get-PandaponTaobaoRefund @p -Filter @{ pageNo = 3 } } | Should -Throw "*-Filter 'pageNo' is not valid*"
+        { Get-PandaponTaobaoRefund @p -RefundId 110000991629 -First 1 } | Should -Throw '*-First pages the reverse-order list and cannot be used with -RefundId*'
         (Get-SandboxStats $sb).total | Should -Be 0
     }
 }

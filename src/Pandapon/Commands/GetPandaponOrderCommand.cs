@@ -77,11 +77,7 @@ namespace Pandapon.Commands
         {
             if (ParameterSetName == ByIdSet)
             {
-                foreach (string paging in new[] { "First", "Skip", "IncludeTotalCount" })
-                {
-                    if (MyInvocation.BoundParameters.ContainsKey(paging))
-                        ThrowInvalidArgument("Pandapon.InvalidArgument", $"-{paging} pages the order list and cannot be used with -OrderId; to take part of the ids, use Select-Object before Get-PandaponOrder.", paging);
-                }
+                ListReads.RefusePagingWithIds(this, ParameterName(nameof(OrderId)), "the order list", "Get-PandaponOrder");
                 if (MyInvocation.BoundParameters.ContainsKey(nameof(OrderId))) ExpectedTotal = OrderId.Length;
             }
             base.BeginProcessing();
@@ -91,28 +87,11 @@ namespace Pandapon.Commands
         {
             if (ParameterSetName == ListSet)
             {
-                WriteList();
+                ListReads.Write(this, extraFields => OrderPageEndpoint.Check(Status, CreatedAfter, CreatedBefore, PageSize, extraFields, Names),
+                    Filter, ParameterName(nameof(Filter)), Raw, "orders");
                 return;
             }
             ByIdReads.SubmitEach(this, OrderId, id => OrderDetailEndpoint.Check(id, Names), "Pandapon.InvalidOrderId", read => read.Request(), read => read.Read, Raw);
-        }
-
-        private void WriteList()
-        {
-            OrderPageEndpoint list;
-            try
-            {
-                string? extraFields = Filter == null ? null : PowerShellToJson.Serialize(Filter, ParameterName(nameof(Filter)));
-                list = OrderPageEndpoint.Check(Status, CreatedAfter, CreatedBefore, PageSize, extraFields, Names);
-            }
-            catch (ArgumentException e)
-            {
-                ThrowInvalidArgument("Pandapon.InvalidArgument", InvalidValueException.PlainMessage(e) + " No request was sent.", e.ParamName, e);
-                return;
-            }
-            // PageReader leaves null rows out, so a row converts to an object.
-            if (Raw) WritePagedList(list.Request, response => list.ReadPage(response, row => JsonToPowerShell.Convert(row)!), list.PageSize, "orders");
-            else WritePagedList(list.Request, list.ReadPage, list.PageSize, "orders");
         }
     }
 }

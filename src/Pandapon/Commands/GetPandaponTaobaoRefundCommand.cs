@@ -89,6 +89,7 @@ namespace Pandapon.Commands
 
         protected override void BeginProcessing()
         {
+            if (ParameterSetName == ByIdSet) ListReads.RefusePagingWithIds(this, ParameterName(nameof(RefundId)), "the reverse-order list", "Get-PandaponTaobaoRefund");
             // Bound as a parameter (not from the pipeline), the whole list is known: progress can show a percentage.
             if (MyInvocation.BoundParameters.ContainsKey(nameof(RefundId))) ExpectedTotal = RefundId.Length;
             base.BeginProcessing();
@@ -98,29 +99,11 @@ namespace Pandapon.Commands
         {
             if (ParameterSetName == ListSet)
             {
-                List();
+                ListReads.Write(this, extraFields => TaobaoRefundListEndpoint.Check(Names, (int?)Status, PurchaseOrderId, SalesOrderId, CreatedAfter, CreatedBefore, PageSize, extraFields),
+                    Filter, ParameterName(nameof(Filter)), Raw, "reverse orders");
                 return;
             }
             ByIdReads.SubmitEach(this, RefundId, id => TaobaoRefundQueryEndpoint.Check(id, Names), "Pandapon.InvalidRefundId", read => read.Request(), read => read.Read, Raw);
-        }
-
-        /// <summary>The list: filters checked before any request, then the pages as the pipeline wants them.</summary>
-        private void List()
-        {
-            TaobaoRefundListEndpoint list;
-            try
-            {
-                string? extraFields = Filter == null ? null : PowerShellToJson.Serialize(Filter, ParameterName(nameof(Filter)));
-                list = TaobaoRefundListEndpoint.Check(Names, (int?)Status, PurchaseOrderId, SalesOrderId, CreatedAfter, CreatedBefore, PageSize, extraFields);
-            }
-            catch (ArgumentException e)
-            {
-                WriteError(ErrorRecords.FromRefusedInput(e, "Pandapon.InvalidArgument", e.ParamName));
-                return;
-            }
-            // PageReader leaves null rows out, so a row converts to an object.
-            if (Raw) WritePagedList(list.Request, response => list.ReadPage(response, row => JsonToPowerShell.Convert(row)!), list.PageSize, "reverse orders");
-            else WritePagedList(list.Request, list.ReadPage, list.PageSize, "reverse orders");
         }
     }
 }

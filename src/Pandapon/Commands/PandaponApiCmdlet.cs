@@ -86,7 +86,7 @@ namespace Pandapon.Commands
         /// Writes a paged list (a cmdlet with SupportsPaging) through <see cref="PagedListOutput"/>: page n is
         /// <paramref name="request"/>(n), read by <paramref name="read"/>; <paramref name="itemsName"/> ("orders") names the items.
         /// </summary>
-        protected void WritePagedList<T>(Func<int, ApiRequest> request, Func<ApiResponse, Page<T>> read, int pageSize, string itemsName)
+        protected internal void WritePagedList<T>(Func<int, ApiRequest> request, Func<ApiResponse, Page<T>> read, int pageSize, string itemsName)
         {
             ApiCredential credential = Credentials.Credential;
             PandaponClient client = PandaponClient.For(credential.Endpoint, credential.Proxy);

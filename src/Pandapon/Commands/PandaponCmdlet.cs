@@ -42,7 +42,7 @@ namespace Pandapon.Commands
             => WriteError(new ErrorRecord(exception, errorId, category, target));
 
         /// <summary>Stops the command with an error about a parameter value, before anything is sent.</summary>
-        protected void ThrowInvalidArgument(string errorId, string message, object? value, Exception? inner = null)
+        protected internal void ThrowInvalidArgument(string errorId, string message, object? value, Exception? inner = null)
             => ThrowTerminatingError(new ErrorRecord(new ArgumentException(message, inner), errorId, ErrorCategory.InvalidArgument, value));
 
         /// <summary>Whether -Verbose / -Debug (or the preference variable) lets this command's messages through.</summary>

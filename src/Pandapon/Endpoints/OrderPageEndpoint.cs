@@ -15,7 +15,7 @@ namespace Pandapon.Endpoints
     /// merged in. The answer's shape is not published: <see cref="PageReader"/> finds the list and the total, and
     /// each row is read as the detail reads an order.
     /// </summary>
-    internal sealed class OrderPageEndpoint
+    internal sealed class OrderPageEndpoint : IPagedListEndpoint<Order>
     {
         public const string Method = "POST";
         public const string Path = "/v2/alibaba/order/page";

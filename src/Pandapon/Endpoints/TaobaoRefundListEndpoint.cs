@@ -15,7 +15,7 @@ namespace Pandapon.Endpoints
     /// milliseconds), <c>pageNo</c>, <c>pageSize</c>. The answer is not documented: <see cref="PageReader"/> finds the list
     /// and the total, and each row, nested or flat, goes to <see cref="TaobaoRefundReader"/>. An instance is a checked listing.
     /// </summary>
-    internal sealed class TaobaoRefundListEndpoint
+    internal sealed class TaobaoRefundListEndpoint : IPagedListEndpoint<TaobaoRefund>
     {
         public const string Method = "POST";
         public const string Path = "/open/order/refund/queryList";
