@@ -75,6 +75,13 @@ Describe 'Test-PandaponCredential' {
         Test-PandaponCredential -Quiet | Should -BeTrue
     }
 
+    It 'keeps the rate cap in the line -TryRecipes offers for storing, so saving it does not drop the cap' {
+        Use-Credential $Seconds   # the first recipe is refused, so the accepted one comes with a line to store it
+        $results = @(Test-PandaponCredential -TryRecipes -MaxRequestsPerSecond 2.5 6>$null)
+        $results[-1].Accepted | Should -BeTrue
+        $results[-1].Hint | Should -BeLike '*Store it: Set-PandaponCredential * -MaxRequestsPerSecond 2.5*'
+    }
+
     It '-TryRecipes stops at the first accepted recipe, and never retries a refusal' {
         Use-Credential $Main
         $null = Invoke-RestMethod -Method Post "$($Main.endpoint)/sandbox/stats/reset"

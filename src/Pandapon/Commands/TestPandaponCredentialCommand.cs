@@ -142,6 +142,9 @@ namespace Pandapon.Commands
                 if (proxy.UserName != null) line.Append(" -ProxyCredential (Get-Credential ").Append(Quote(proxy.UserName)).Append(')');
                 if (proxy.UseDefaultCredentials) line.Append(" -ProxyUseDefaultCredentials");
             }
+            // The rate cap too, for the same reason.
+            if (c.MaxRequestsPerSecond is double rate)
+                line.Append(" -MaxRequestsPerSecond ").Append(rate.ToString("R", CultureInfo.InvariantCulture));
             if (resolved.ProfileName != null) line.Append(" -StoreAs ").Append(Quote(resolved.ProfileName));
             return line.ToString();
         }
