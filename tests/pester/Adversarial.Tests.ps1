@@ -227,6 +227,20 @@ BeforeDiscovery {
     $cases.Add((Bad "Send-PandaponTaobaoRefundMessage -ImageUrl 'ftp://x/y.jpg'" '-ImageUrl' 'Send-PandaponTaobaoRefundMessage' (With $message @{ ImageUrl = 'ftp://x/y.jpg' })))
     $cases.Add((Bad "New-PandaponRefund -OrderEntryCount 'a=b'" '-OrderEntryCount' 'New-PandaponRefund' (With $refund @{ OrderEntryCount = 'a=b' })))
 
+    # Proxies (17.5): an address that is not an absolute http(s)/socks5 host and port, a password inside it, options
+    # that need -Proxy, on the API cmdlets and on Set-PandaponCredential.
+    $proxyCredential = [pscredential]::new('alice', (ConvertTo-SecureString 'proxy-pass' -AsPlainText -Force))
+    foreach ($address in 'ftp://127.0.0.1:21', 'proxy.local:8080', 'http://alice:proxy-pass@127.0.0.1:9', 'http://127.0.0.1:9/some/path', 'http://', ' ') {
+        $cases.Add((Bad "Get-PandaponRefund -Proxy '$address'" '-Proxy' 'Get-PandaponRefund' @{ RefundId = $ok1688; Proxy = $address }))
+        $cases.Add((Bad "Set-PandaponCredential -Proxy '$address'" '-Proxy' 'Set-PandaponCredential' (With $keys @{ Proxy = $address })))
+    }
+    $cases.Add((Bad 'Get-PandaponRefund -Proxy @{a=1}' '-Proxy' 'Get-PandaponRefund' @{ RefundId = $ok1688; Proxy = @{ a = 1 } }))
+    $cases.Add((Bad 'Get-PandaponRefund -ProxyCredential without -Proxy' '-ProxyCredential' 'Get-PandaponRefund' @{ RefundId = $ok1688; ProxyCredential = $proxyCredential }))
+    $cases.Add((Bad 'Get-PandaponRefund -ProxyUseDefaultCredentials without -Proxy' '-ProxyUseDefaultCredentials' 'Get-PandaponRefund' @{ RefundId = $ok1688; ProxyUseDefaultCredentials = $true }))
+    $cases.Add((Bad 'Get-PandaponRefund -NoProxy with -Proxy' '-NoProxy' 'Get-PandaponRefund' @{ RefundId = $ok1688; NoProxy = $true; Proxy = 'http://127.0.0.1:9' }))
+    $cases.Add((Bad 'Get-PandaponOrder -ProxyCredential with -ProxyUseDefaultCredentials' '-ProxyCredential' 'Get-PandaponOrder' @{ Proxy = 'http://127.0.0.1:9'; ProxyCredential = $proxyCredential; ProxyUseDefaultCredentials = $true }))
+    $cases.Add((Bad 'Set-PandaponCredential -ProxyCredential without -Proxy' '-ProxyCredential' 'Set-PandaponCredential' (With $keys @{ ProxyCredential = $proxyCredential })))
+
     # Profile names, keys, user ids, endpoints, templates (15.5, 15.9, 15.11, 15.13, 15.14).
     foreach ($name in '[', '../x', 'a/b', "a`nb", ('p' * 300), '   ') {
         $cases.Add((Bad "Get-PandaponRefund -ProfileName '$($name -replace "`n", '\n')'" '-ProfileName' 'Get-PandaponRefund' @{ RefundId = $ok1688; ProfileName = $name }))
