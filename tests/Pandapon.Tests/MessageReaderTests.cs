@@ -205,7 +205,7 @@ public class MessageReaderTests
         var e = Assert.Throws<InvalidMessageException>(() => MessageEnvelope.Parse(json));
         Assert.Contains(reason, e.Message);
         Assert.StartsWith("Not a PandaPon message: ", e.Message);
-        if (json.Trim().Length > 0) Assert.Contains(InvalidMessageException.Shorten(json).TrimEnd('…'), e.Message);
+        if (json.Trim().Length > 0) Assert.Contains(Pandapon.Values.ShownValue.Shorten(json, InvalidMessageException.MaxPreview).TrimEnd('…'), e.Message);
     }
 
     [Fact]

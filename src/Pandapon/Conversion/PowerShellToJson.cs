@@ -33,14 +33,12 @@ namespace Pandapon.Conversion
                 }
                 catch (JsonException e)
                 {
-                    throw new ArgumentException($"{parameterName} is a string but not valid JSON ({e.Message.Split('.')[0]}): '{Shorten(text)}'. Pass a hashtable or a PSCustomObject, or JSON text.", e);
+                    throw new ArgumentException($"{parameterName} is a string but not valid JSON ({e.Message.Split('.')[0]}): '{ShownValue.Shorten(text, 80)}'. Pass a hashtable or a PSCustomObject, or JSON text.", e);
                 }
                 return text;
             }
             return Serialize(body, parameterName);
         }
-
-        private static string Shorten(string text) => text.Length <= 80 ? text : text.Substring(0, 80) + "…";
 
         /// <summary>The JSON text of <paramref name="value"/>; <see cref="ArgumentException"/> names the path of what cannot be written.</summary>
         public static string Serialize(object? value, string rootName = "-Body")

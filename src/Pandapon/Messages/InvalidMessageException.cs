@@ -1,5 +1,7 @@
 using System;
 
+using Pandapon.Values;
+
 namespace Pandapon.Messages
 {
     /// <summary>
@@ -9,33 +11,25 @@ namespace Pandapon.Messages
     /// </summary>
     public sealed class InvalidMessageException : Exception
     {
-        private const int MaxPreview = 200;
+        internal const int MaxPreview = 200;
 
         public InvalidMessageException(string reason, string? preview, Exception? inner = null)
             : base(BuildMessage(reason, preview), inner)
         {
             Reason = reason;
-            Preview = preview == null ? null : Shorten(preview);
+            Preview = preview == null ? null : ShownValue.Shorten(preview, MaxPreview);
         }
 
         /// <summary>Why the body was refused, e.g. "messagePlatform 7 is not 0 (Taobao) or 1 (1688)".</summary>
         public string Reason { get; }
 
-        /// <summary>The first 200 characters of the body, control characters shown as spaces.</summary>
+        /// <summary>The first 200 characters of the body on one line (<see cref="ShownValue.Shorten"/>).</summary>
         public string? Preview { get; }
 
         /// <summary>The body was larger than the receiver accepts (HTTP 413 rather than 400).</summary>
         public bool TooLarge { get; internal set; }
 
-        internal static string Shorten(string text)
-        {
-            string head = text.Length <= MaxPreview ? text : text.Substring(0, MaxPreview);
-            var chars = head.ToCharArray();
-            for (int i = 0; i < chars.Length; i++) if (char.IsControl(chars[i])) chars[i] = ' ';
-            return new string(chars) + (text.Length > MaxPreview ? "…" : "");
-        }
-
         private static string BuildMessage(string reason, string? preview)
-            => "Not a PandaPon message: " + reason + "." + (preview == null ? "" : " The body begins: " + Shorten(preview));
+            => "Not a PandaPon message: " + reason + "." + (preview == null ? "" : " The body begins: " + ShownValue.Shorten(preview, MaxPreview));
     }
 }

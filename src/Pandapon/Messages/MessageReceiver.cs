@@ -5,6 +5,7 @@ using System.Net;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
+using Pandapon.Values;
 
 namespace Pandapon.Messages
 {
@@ -229,6 +230,6 @@ namespace Pandapon.Messages
             }
         }
 
-        private static string Printable(string? text) => InvalidMessageException.Shorten(text ?? "");
+        private static string Printable(string? text) => ShownValue.Shorten(text ?? "", InvalidMessageException.MaxPreview);
     }
 }

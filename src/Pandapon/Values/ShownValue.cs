@@ -1,3 +1,4 @@
+using System;
 using System.Globalization;
 using System.Text;
 
@@ -19,9 +20,10 @@ namespace Pandapon.Values
 
         public static string Shorten(string text, int max = Short)
         {
-            var line = new StringBuilder(text.Length);
+            var line = new StringBuilder(Math.Min(text.Length, max + 1));
             foreach (char c in text)
             {
+                if (line.Length > max) break;   // a megabyte body is previewed without walking all of it
                 if (c == '\r' || c == '\n' || c == '\t') line.Append(' ');
                 else if (char.IsControl(c)) line.Append("\\u").Append(((int)c).ToString("X4", CultureInfo.InvariantCulture));
                 else line.Append(c);
