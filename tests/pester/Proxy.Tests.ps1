@@ -316,6 +316,7 @@ Describe 'The proxy password' {
             $good = [pscredential]::new('alice', (ConvertTo-SecureString $env:PANDAPON_TEST_PROXY_PASSWORD -AsPlainText -Force))
             $bad = [pscredential]::new('alice', (ConvertTo-SecureString ($env:PANDAPON_TEST_PROXY_PASSWORD + 'x') -AsPlainText -Force))
             $calls = {
+                Clear-PandaponCredential   # each run starts from the environment's credentials
                 Get-PandaponRefund $env:PANDAPON_TEST_ID -Proxy $env:PANDAPON_TEST_PROXY -ProxyCredential $good -Verbose -Debug | Format-List * | Out-String -Width 300
                 Get-PandaponRefund $env:PANDAPON_TEST_ID -Proxy $env:PANDAPON_TEST_PROXY -ProxyCredential $bad -Verbose -Debug -ErrorAction Continue
                 Invoke-PandaponRequest /alibaba/refund/info -Body @{ refundId = $env:PANDAPON_TEST_ID } -Proxy $env:PANDAPON_TEST_PROXY -ProxyCredential $bad -Verbose -Debug -ErrorAction Continue
@@ -328,25 +329,7 @@ Describe 'The proxy password' {
                 Test-PandaponCredential -Verbose -Debug | Format-List * | Out-String -Width 300
                 Get-PandaponHistory | Format-List * | Out-String -Width 300
             }
-            $transcript = Join-Path ([IO.Path]::GetTempPath()) "pandapon-proxy-transcript-$PID.txt"
-            $null = Start-Transcript -Path $transcript
-            & $calls
-            $null = Stop-Transcript
-            Clear-PandaponCredential
-            $streams = & $calls *>&1 | ForEach-Object { if ($_ -is [System.Management.Automation.ErrorRecord]) { $_ | Format-List * -Force | Out-String -Width 300 } else { "$_" } }
-            $errors = foreach ($e in $Error) {
-                $e | Format-List * -Force | Out-String -Width 300
-                $e.Exception | Format-List * -Force | Out-String -Width 300
-                $e.Exception.ToString()
-                if ($e.ErrorDetails) { $e.ErrorDetails | Format-List * | Out-String -Width 300 }
-            }
-            [pscustomobject]@{
-                Streams = $streams -join "`n"
-                Transcript = Get-Content -Raw $transcript
-                Errors = $errors -join "`n"
-                ErrorCount = $Error.Count
-            }
-            Remove-Item $transcript
+            Get-EverythingShown $calls
         }
         foreach ($text in $result.Streams, $result.Transcript, $result.Errors) {
             $text | Should -Not -BeNullOrEmpty

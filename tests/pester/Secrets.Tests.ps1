@@ -1,5 +1,6 @@
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+    Import-Module (Get-TestModulePath) -Force
     $sandbox = Get-TestSandbox
 }
 
@@ -24,25 +25,7 @@ Describe 'The secret key' {
                 Get-PandaponCredential -ListAvailable | Format-Table * | Out-String -Width 300
                 Invoke-PandaponRequest /alibaba/refund/info -ProfileName saved -Body @{ refundId = $id } -Raw -Verbose -Debug | ConvertTo-Json -Depth 5
             }
-            $transcript = Join-Path ([IO.Path]::GetTempPath()) "pandapon-transcript-$PID.txt"
-            $null = Start-Transcript -Path $transcript
-            & $calls                                          # to the host, so the transcript records every stream
-            $null = Stop-Transcript
-            $streams = & $calls *>&1 | ForEach-Object { if ($_ -is [System.Management.Automation.ErrorRecord]) { $_ | Format-List * -Force | Out-String -Width 300 } else { "$_" } }
-            $errors = foreach ($e in $Error) {
-                $e | Format-List * -Force | Out-String -Width 300
-                $e.Exception | Format-List * -Force | Out-String -Width 300
-                $e.Exception.ToString()
-                $e.InvocationInfo | Format-List * | Out-String -Width 300
-                if ($e.ErrorDetails) { $e.ErrorDetails | Format-List * | Out-String -Width 300 }
-            }
-            [pscustomobject]@{
-                Streams = $streams -join "`n"
-                Transcript = Get-Content -Raw $transcript
-                Errors = $errors -join "`n"
-                ErrorCount = $Error.Count
-            }
-            Remove-Item $transcript
+            Get-EverythingShown $calls
         }
 
         # The secret, in no form we print.

@@ -13,6 +13,34 @@ function Get-TestSandbox {
     $env:PANDAPON_TEST_SANDBOX | ConvertFrom-Json
 }
 
+
+# Functions every child pwsh of Invoke-IsolatedPwsh has.
+$script:ChildHelpers = @'
+function Get-EverythingShown([scriptblock]$Calls) {
+    <# Runs $Calls twice: once to the host under a transcript (which records every stream), once with every stream
+       captured; returns that text, the transcript and every $Error entry formatted in full, to search for a secret. #>
+    $transcript = Join-Path ([IO.Path]::GetTempPath()) "pandapon-transcript-$PID-$([guid]::NewGuid().ToString('N')).txt"
+    $null = Start-Transcript -Path $transcript
+    & $Calls
+    $null = Stop-Transcript
+    $streams = & $Calls *>&1 | ForEach-Object { if ($_ -is [System.Management.Automation.ErrorRecord]) { $_ | Format-List * -Force | Out-String -Width 300 } else { "$_" } }
+    $errors = foreach ($e in $Error) {
+        $e | Format-List * -Force | Out-String -Width 300
+        $e.Exception | Format-List * -Force | Out-String -Width 300
+        $e.Exception.ToString()
+        $e.InvocationInfo | Format-List * | Out-String -Width 300
+        if ($e.ErrorDetails) { $e.ErrorDetails | Format-List * | Out-String -Width 300 }
+    }
+    [pscustomobject]@{
+        Streams = $streams -join "`n"
+        Transcript = Get-Content -Raw $transcript
+        Errors = $errors -join "`n"
+        ErrorCount = $Error.Count
+    }
+    Remove-Item $transcript
+}
+'@
+
 function Invoke-IsolatedPwsh {
     <# Runs a script block in a fresh pwsh with the module imported, and returns what it writes as objects
        (through JSON). -Environment adds or clears (with $null) environment variables for that child only. #>
@@ -22,7 +50,7 @@ function Invoke-IsolatedPwsh {
         [switch]$NoImport
     )
     $import = if ($NoImport) { '' } else { "Import-Module '$(Get-TestModulePath)' -ErrorAction Stop`n" }
-    $script = $import + "& { $ScriptBlock } | ConvertTo-Json -Depth 6 -Compress"
+    $script = $import + $script:ChildHelpers + "`n& { $ScriptBlock } | ConvertTo-Json -Depth 6 -Compress"
     $encoded = [Convert]::ToBase64String([Text.Encoding]::Unicode.GetBytes($script))
     $saved = @{}
     foreach ($k in $Environment.Keys) {
