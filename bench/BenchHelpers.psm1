@@ -1,5 +1,5 @@
 <# What the benchmarks share: the baseline a user writes without the module, Invoke-RestMethod with each request
-   signed by hand. The signing is the sandbox's default recipe ({AccessKey}{Timestamp}{Nonce}{SecretKey}, MD5, upper
+   signed by hand, and how many of the module's last requests were in flight together (Get-PandaponHistory). The signing is the sandbox's default recipe ({AccessKey}{Timestamp}{Nonce}{SecretKey}, MD5, upper
    hex, milliseconds), the one Start-PandaponSandbox starts it with. #>
 
 $script:Md5 = [Security.Cryptography.MD5]::Create()
@@ -32,4 +32,19 @@ function Invoke-HandSignedPageLoop {
     }
 }
 
-Export-ModuleMember -Function Invoke-HandSignedRequest, Invoke-HandSignedPageLoop
+function Measure-RequestOverlap {
+    <# The module's last $Count requests (Get-PandaponHistory: start and duration): how many were in flight when each
+       started, itself included; the mean and the most. A paged listing with n pages in flight shows about n. #>
+    param([int]$Count)
+    $spans = @(Get-PandaponHistory -Last $Count | ForEach-Object { [pscustomobject]@{ Start = $_.Time; End = $_.Time + $_.Duration } } | Sort-Object Start)
+    $together = for ($i = 0; $i -lt $spans.Count; $i++) {
+        $n = 1
+        # Requests in flight together are neighbours in start order; ten back is plenty for a listing.
+        for ($j = [math]::Max(0, $i - 10); $j -lt $i; $j++) { if ($spans[$j].End -gt $spans[$i].Start) { $n++ } }
+        $n
+    }
+    $stats = $together | Measure-Object -Average -Maximum
+    [pscustomobject]@{ Mean = [math]::Round($stats.Average, 2); Most = [int]$stats.Maximum }
+}
+
+Export-ModuleMember -Function Invoke-HandSignedRequest, Invoke-HandSignedPageLoop, Measure-RequestOverlap

@@ -24,6 +24,8 @@ function Measure-Listing {
         $null = Get-PandaponTaobaoRefund -First 3
         $moduleCount = 0; $loopCount = 0
         $module = Measure-Command { Get-PandaponTaobaoRefund -PageSize $PageSize | ForEach-Object { $moduleCount++ } }
+        $pages = [math]::Ceiling($Count / $PageSize)
+        $overlap = Measure-RequestOverlap $pages
         $loop = Measure-Command { Invoke-HandSignedPageLoop -Sandbox $sandbox -Path '/open/order/refund/queryList' -PageSize $PageSize | ForEach-Object { $loopCount++ } }
         if ($moduleCount -ne $Count -or $loopCount -ne $Count) { throw "bench: expected $Count reverse orders, module $moduleCount, loop $loopCount" }
         [pscustomobject]@{
@@ -32,6 +34,10 @@ function Measure-Listing {
             PageSize        = $PageSize
             ModuleSeconds   = [math]::Round($module.TotalSeconds, 2)
             LoopSeconds     = [math]::Round($loop.TotalSeconds, 2)
+            ModuleMsPerPage = [math]::Round($module.TotalMilliseconds / $pages, 1)
+            LoopMsPerPage   = [math]::Round($loop.TotalMilliseconds / $pages, 1)
+            InFlightMean    = $overlap.Mean
+            InFlightMost    = $overlap.Most
             ModulePerSecond = [math]::Round($Count / $module.TotalSeconds)
             LoopPerSecond   = [math]::Round($Count / $loop.TotalSeconds)
             Ratio           = [math]::Round($loop.TotalSeconds / $module.TotalSeconds, 1)
@@ -67,8 +73,14 @@ if (`$n -ne $Total) { throw "expected $Total, got `$n" }
 
 Write-Host "Get-PandaponTaobaoRefund (paged list) against a hand-signed Invoke-RestMethod page loop, $Count reverse orders, pages of $PageSize, $LatencyMs ms latency"
 $speed = Measure-Listing
-$speed | Format-Table -AutoSize | Out-Host
-Write-Host ("{0}x the loop (pages are fetched one or two ahead of the pipeline)." -f $speed.Ratio)
+# Side by side, one row each, narrow enough for an 80-column console.
+@(
+    [pscustomobject]@{ Side = 'Get-PandaponTaobaoRefund'; Seconds = $speed.ModuleSeconds; MsPerPage = $speed.ModuleMsPerPage; PerSecond = $speed.ModulePerSecond; InFlightMean = $speed.InFlightMean; InFlightMost = $speed.InFlightMost }
+    [pscustomobject]@{ Side = 'hand-signed loop'; Seconds = $speed.LoopSeconds; MsPerPage = $speed.LoopMsPerPage; PerSecond = $speed.LoopPerSecond; InFlightMean = $null; InFlightMost = $null }
+) | Format-Table -AutoSize | Out-Host
+Write-Host ("Module {0} s, {1} ms a page ({2} reverse orders/s); loop {3} s, {4} ms a page ({5}/s): {6}x the loop. Pages in flight together: {7} on average, at most {8} (at most three by design)." -f `
+    $speed.ModuleSeconds, $speed.ModuleMsPerPage, $speed.ModulePerSecond, $speed.LoopSeconds, $speed.LoopMsPerPage, $speed.LoopPerSecond,
+    $speed.Ratio, $speed.InFlightMean, $speed.InFlightMost)
 
 $small = Measure-PeakMemory 10000
 $large = Measure-PeakMemory 100000

@@ -11,6 +11,7 @@ BeforeAll {
         acts     = @('--orders', '60', '--refunds', '20')
         doomed   = @('--orders', '300', '--refunds', '0')
         twin     = @('--orders', '300', '--refunds', '0')
+        slow     = @('--orders', '300', '--refunds', '0', '--latency-ms', '100')
     }
     $script:Main = $Sandboxes.main
     $script:PagePath = '/v2/alibaba/order/page'
@@ -78,6 +79,24 @@ Describe 'Get-PandaponOrder as a list' {
         $listed = @(Get-PandaponOrder @M -PageSize 40)
         $listed.OrderId | Should -Be $All.OrderId
         Get-Requests $Main $PagePath | Should -Be ([Math]::Ceiling($All.Count / 40))
+    }
+
+    It 'keeps pages in flight together (page 2 before page 1 is written; never more than three at once)' {
+        # Every answer of this sandbox takes at least 100 ms, so requests the pager sends together overlap for sure.
+        # A request's span in the history (start, start + duration) ends before its page is handed over, so no more
+        # spans can overlap than pages may be ahead of the one being written.
+        $slow = $Sandboxes.slow
+        $s = Use-Sandbox $slow
+        Reset-Stats $slow
+        $firstItemAt = $null
+        $listed = @(Get-PandaponOrder @s -PageSize 20 | ForEach-Object { if ($null -eq $firstItemAt) { $firstItemAt = [DateTimeOffset]::UtcNow }; $_ })
+        $pages = Get-Requests $slow $PagePath
+        $pages | Should -Be ([Math]::Ceiling($listed.Count / 20))
+        $spans = @(Get-PandaponHistory -Last $pages | ForEach-Object { [pscustomobject]@{ Start = $_.Time; End = $_.Time + $_.Duration; Path = $_.Path } })
+        $spans.Path | Select-Object -Unique | Should -Be $PagePath
+        $spans[1].Start | Should -BeLessThan $firstItemAt
+        $together = foreach ($span in $spans) { @($spans | Where-Object { $_.Start -le $span.Start -and $_.End -gt $span.Start }).Count }
+        ($together | Measure-Object -Maximum).Maximum | Should -BeIn 2, 3
     }
 
     It 'writes the total first with -IncludeTotalCount (and only the total with -First 0, from one request)' {

@@ -19,8 +19,13 @@ namespace Pandapon.Batching
     /// </summary>
     public sealed class Pager<T> : IDisposable
     {
-        /// <summary>Most pages requested and not yet consumed.</summary>
-        public const int DefaultMaxInFlight = 2;
+        /// <summary>
+        /// Most pages requested and not yet consumed. A page costs the network's round trip plus the server's and our
+        /// own work on it, and is written only in order, so a page that answers early waits for the one before it:
+        /// with two in flight a listing took about (round trip + work) / 2 a page, not the round trip's half; three
+        /// take about a third (docs/internals.md, "Pages in flight"). Memory still holds at most four pages.
+        /// </summary>
+        public const int DefaultMaxInFlight = 3;
 
         /// <summary>How long one wait lasts before <c>idle</c> runs again.</summary>
         public static readonly TimeSpan IdleStep = TimeSpan.FromMilliseconds(100);
