@@ -211,6 +211,8 @@ public class RefundWriteTests
         Assert.StartsWith($"-OrderEntryCount '{Entry1}=0' is not valid: a quantity is a whole number of at least 1", Refused(() => Application(counts: Count(Entry1, 0))));
         Assert.Contains("whole number", Refused(() => Application(counts: Count(Entry1, 1.5))));
         Assert.Contains("whole number", Refused(() => Application(counts: Count(Entry1, "two"))));
+        Assert.StartsWith($"-OrderEntryCount '{Entry1}=(Hashtable)' is not valid: a quantity is a whole number", Refused(() => Application(counts: Count(Entry1, new System.Collections.Hashtable { ["a"] = 1 }))));
+        Assert.StartsWith($"-OrderEntryCount '{Entry1}=(null)' is not valid", Refused(() => Application(counts: Count(Entry1, null))));
         Assert.StartsWith("-OrderEntryCount 'abc' is not valid", Refused(() => Application(counts: Count("abc", 1))));
     }
 

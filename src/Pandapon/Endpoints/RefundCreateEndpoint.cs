@@ -224,8 +224,7 @@ namespace Pandapon.Endpoints
                     throw InputCheck.Invalid(Source, pair.Key, "the entry is counted twice");
                 int? quantity = Quantity(pair.Value);
                 if (quantity == null || quantity < 1)
-                    throw InputCheck.Invalid(Source, pair.Key + "=" + Convert.ToString(pair.Value, CultureInfo.InvariantCulture),
-                        "a quantity is a whole number of at least 1");
+                    throw InputCheck.Invalid(Source, pair.Key + "=" + ShownQuantity(pair.Value), "a quantity is a whole number of at least 1");
                 result.Add(new KeyValuePair<long, int>(id, quantity.Value));
             }
             // In the order of orderEntryIds, so that the body does not depend on a hashtable's order.
@@ -268,6 +267,11 @@ namespace Pandapon.Endpoints
             }
             return pairs;
         }
+
+        /// <summary>A quantity as the refusal quotes it: its text, or its type for an object (never "System.Collections.Hashtable").</summary>
+        private static string ShownQuantity(object? value) => value is string || value is IConvertible
+            ? Convert.ToString(value, CultureInfo.InvariantCulture) ?? ""
+            : "(" + (value?.GetType().Name ?? "null") + ")";
 
         private static int? Quantity(object? value)
         {
