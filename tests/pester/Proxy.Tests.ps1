@@ -253,13 +253,14 @@ Describe 'A profile with a proxy' {
 
 Describe 'The environment''s proxy (a child pwsh, since .NET reads HTTP_PROXY and friends once per process)' {
     BeforeAll {
-        # Only the upper-case names: clearing a variable leaves it set and empty for the child, and .NET reads the
-        # lower-case name first, so an empty no_proxy would hide NO_PROXY.
-        $keys = @{
+        # Every proxy variable removed for the child (both cases: .NET reads the lower-case name first), then set per case.
+        $keys = [hashtable]::new([StringComparer]::Ordinal)   # case-sensitive: http_proxy and HTTP_PROXY are two variables
+        $common = @{
             PANDAPON_ACCESS_KEY = $sandbox.accessKey; PANDAPON_SECRET_KEY = $sandbox.secretKey; PANDAPON_USER_ID = $sandbox.userId
             PANDAPON_ENDPOINT = $sandbox.endpoint; POWERSHELL_TELEMETRY_OPTOUT = '1'; POWERSHELL_UPDATECHECK = 'Off'; PANDAPON_PROXY = $null
-            HTTP_PROXY = $null; HTTPS_PROXY = $null; ALL_PROXY = $null; NO_PROXY = $null
         }
+        foreach ($k in $common.Keys) { $keys[$k] = $common[$k] }
+        foreach ($name in 'HTTP_PROXY', 'HTTPS_PROXY', 'ALL_PROXY', 'NO_PROXY') { $keys[$name] = $null; $keys[$name.ToLowerInvariant()] = $null }
         function Invoke-RefundInChild([hashtable]$Environment, [string]$Extra = '') {
             $all = $keys.Clone()
             foreach ($k in $Environment.Keys) { $all[$k] = $Environment[$k] }

@@ -52,10 +52,12 @@ function Invoke-IsolatedPwsh {
     $import = if ($NoImport) { '' } else { "Import-Module '$(Get-TestModulePath)' -ErrorAction Stop`n" }
     $script = $import + $script:ChildHelpers + "`n& { $ScriptBlock } | ConvertTo-Json -Depth 6 -Compress"
     $encoded = [Convert]::ToBase64String([Text.Encoding]::Unicode.GetBytes($script))
-    $saved = @{}
+    $saved = [hashtable]::new([StringComparer]::Ordinal)   # environment names are case-sensitive on Linux
     foreach ($k in $Environment.Keys) {
         $saved[$k] = [Environment]::GetEnvironmentVariable($k)
-        [Environment]::SetEnvironmentVariable($k, $Environment[$k])
+        # PowerShell passes $null to a .NET string parameter as '' (which leaves the variable set and empty on Linux);
+        # [NullString]::Value is a real null, which removes it.
+        [Environment]::SetEnvironmentVariable($k, $(if ($null -eq $Environment[$k]) { [NullString]::Value } else { $Environment[$k] }))
     }
     try {
         $pwsh = Get-PwshInvocation
@@ -64,7 +66,7 @@ function Invoke-IsolatedPwsh {
         $exit = $LASTEXITCODE
     }
     finally {
-        foreach ($k in $saved.Keys) { [Environment]::SetEnvironmentVariable($k, $saved[$k]) }
+        foreach ($k in $saved.Keys) { [Environment]::SetEnvironmentVariable($k, $(if ($null -eq $saved[$k]) { [NullString]::Value } else { $saved[$k] })) }
     }
     $text = ($output | Where-Object { $_ -is [string] }) -join "`n"
     $errors = ($output | Where-Object { $_ -isnot [string] } | ForEach-Object { "$_" }) -join "`n"
