@@ -269,6 +269,59 @@ public class PandaponClientTests
     public void GoodEndpointsAreAccepted(string endpoint, string normalized)
         => Assert.Equal(normalized, PandaponEndpoint.Parse(endpoint, "-Endpoint").AbsoluteUri);
 
+    /// <summary>A page of <paramref name="rows"/> orders of some 3 KB each, as the order list sends it.</summary>
+    private static string PageData(int rows)
+        => "{\"totalRecords\":" + rows + ",\"data\":[" + string.Join(",", Enumerable.Range(1, rows).Select(i => $"{{\"orderId\":\"{i}\",\"note\":\"{new string('x', 3000)}\"}}")) + "]}";
+
+    [Fact]
+    public async Task APageIsReadInPlace_AndItsBodyIsReleasedOnceRead()
+    {
+        var handler = new FakeHandler(FakeHandler.Ok(PageData(100)));
+        ApiResponse? seen = null;
+        var ids = await Client(handler).SendAsync(new ApiRequest("GET", "/page"), Credential, response =>
+        {
+            seen = response;
+            return response.Data.GetProperty("data").EnumerateArray().Select(row => row.GetProperty("orderId").GetString()).ToList();
+        }, CancellationToken.None);
+
+        Assert.Equal(Enumerable.Range(1, 100).Select(i => i.ToString()), ids);
+        Assert.Equal(200, seen!.Code);
+        // Read in place: once read, the answer's document is gone (it was not copied to outlive the read).
+        Assert.Throws<ObjectDisposedException>(() => seen.Data.GetRawText());
+        Assert.Throws<ObjectDisposedException>(() => seen.Envelope.GetRawText());
+    }
+
+    [Fact]
+    public async Task AnAnswerNotReadInPlaceOutlivesDispose()
+    {
+        var handler = new FakeHandler(FakeHandler.Ok(PageData(30)));
+        ApiResponse response = await Client(handler).SendAsync(new ApiRequest("GET", "/page"), Credential, CancellationToken.None);
+        response.Dispose();
+        Assert.Equal(30, response.Data.GetProperty("data").GetArrayLength());
+        Assert.Equal("30", response.Envelope.GetProperty("data").GetProperty("data")[29].GetProperty("orderId").GetString());
+    }
+
+    [Fact]
+    public async Task AFailedPageReadInPlaceIsTheApiError()
+    {
+        var handler = new FakeHandler(FakeHandler.Error(200, 40001, "bad page"));
+        var e = await Assert.ThrowsAsync<PandaponApiException>(() => Client(handler).SendAsync(new ApiRequest("GET", "/page"), Credential,
+            response => response.Data.ValueKind, CancellationToken.None));
+        Assert.Equal(40001, e.Code);
+        Assert.Contains("bad page", e.Message);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData(10L)]
+    [InlineData(1_000_000L)]
+    public async Task ABodyIsReadWholeWhateverItsLengthHint(long? hint)
+    {
+        byte[] bytes = Encoding.UTF8.GetBytes(PageData(100));
+        using var body = await PooledBody.ReadAsync(new MemoryStream(bytes), hint, CancellationToken.None);
+        Assert.Equal(bytes, body.Bytes.ToArray());
+    }
+
     [Fact]
     public void OneClientPerEndpointForTheProcess()
     {
