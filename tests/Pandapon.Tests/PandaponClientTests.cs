@@ -164,6 +164,61 @@ public class PandaponClientTests
         Assert.Contains("-TimeoutSec", e.Message);
     }
 
+    /// <summary>
+    /// A body that sends its first bytes, then stalls, deaf to the token as .NET Framework's response stream is once a
+    /// read has started: only closing it ends the read.
+    /// </summary>
+    private sealed class StalledBody : Stream
+    {
+        private readonly TaskCompletionSource<int> _closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private bool _sentStart;
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+        public override void Flush() { }
+        public override int Read(byte[] buffer, int offset, int count) => ReadAsync(buffer, offset, count, CancellationToken.None).GetAwaiter().GetResult();
+        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
+        {
+            if (_sentStart) return _closed.Task;
+            _sentStart = true;
+            buffer[offset] = (byte)'{';
+            return Task.FromResult(1);
+        }
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+        protected override void Dispose(bool disposing)
+        {
+            _closed.TrySetException(new ObjectDisposedException(nameof(StalledBody)));
+            base.Dispose(disposing);
+        }
+    }
+
+    private static Func<HttpRequestMessage, CancellationToken, Task<HttpResponseMessage>> StallingBody()
+        => (_, _) => Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK) { Content = new StreamContent(new StalledBody()) });
+
+    [Fact(Timeout = 60000)]
+    public async Task ABodyThatStallsTimesOut()
+    {
+        var handler = new FakeHandler(StallingBody());
+        var request = new ApiRequest("GET", "/x") { MaxRetries = 0, Timeout = TimeSpan.FromMilliseconds(50), FailureHints = ClientFailureHints.Instance };
+        var e = await Assert.ThrowsAsync<PandaponApiException>(() => Client(handler).SendAsync(request, Credential, CancellationToken.None));
+        Assert.Equal(ApiErrorKind.Timeout, e.Kind);
+    }
+
+    [Fact(Timeout = 60000)]
+    public async Task CancellationEndsABodyThatStalls()
+    {
+        var handler = new FakeHandler(StallingBody());
+        using var cts = new CancellationTokenSource();
+        var sending = Client(handler).SendAsync(new ApiRequest("GET", "/x") { Timeout = Timeout.InfiniteTimeSpan }, Credential, cts.Token);
+        while (handler.Seen.Count == 0) await Task.Delay(5);
+        cts.Cancel();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => sending);
+    }
+
     [Fact(Timeout = 60000)]
     public async Task CancellationEndsARequestInFlight()
     {

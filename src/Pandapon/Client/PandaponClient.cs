@@ -285,16 +285,27 @@ namespace Pandapon.Client
                     PooledBody body;
                     try
                     {
-                        response = await _http.SendAsync(message, HttpCompletionOption.ResponseContentRead, linked.Token).ConfigureAwait(false);
-                        // Into a pooled buffer, not ReadAsByteArrayAsync's fresh array (PooledBody says why).
-                        using (Stream stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false))
-                            body = await PooledBody.ReadAsync(stream, response.Content.Headers.ContentLength, linked.Token).ConfigureAwait(false);
+                        // The body is read here into a pooled buffer (PooledBody says why), not buffered by HttpClient,
+                        // which would put a fresh array of the body's size on the large object heap for every page.
+                        response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, linked.Token).ConfigureAwait(false);
+                        try
+                        {
+                            // .NET Framework's response stream ignores the token once a read has started: closing it ends a stalled read.
+                            using (linked.Token.Register(() => response.Dispose()))
+                            using (Stream stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false))
+                                body = await PooledBody.ReadAsync(stream, response.Content.Headers.ContentLength, linked.Token).ConfigureAwait(false);
+                        }
+                        catch
+                        {
+                            response.Dispose();
+                            throw;
+                        }
                     }
-                    catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+                    catch (Exception) when (cancellationToken.IsCancellationRequested)
                     {
                         throw new OperationCanceledException("The request was cancelled.", cancellationToken);
                     }
-                    catch (OperationCanceledException)
+                    catch (Exception e) when (e is OperationCanceledException || timeout.IsCancellationRequested)
                     {
                         throw PandaponApiException.TimedOut(operation, request.Timeout);
                     }
