@@ -370,6 +370,8 @@ public class PandaponClientTests
     [InlineData(null)]
     [InlineData(10L)]
     [InlineData(1_000_000L)]
+    [InlineData(0L)]
+    [InlineData(long.MaxValue)]
     public async Task ABodyIsReadWholeWhateverItsLengthHint(long? hint)
     {
         byte[] bytes = Encoding.UTF8.GetBytes(PageData(100));

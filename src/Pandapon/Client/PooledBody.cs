@@ -14,6 +14,9 @@ namespace Pandapon.Client
     internal sealed class PooledBody : IDisposable
     {
         private const int FirstRead = 16 * 1024;
+
+        // A Content-Length is the server's word: above this the buffer grows as bytes arrive, not all at once.
+        private const int LargestFirstRental = 4 * 1024 * 1024;
         private byte[]? _buffer;
 
         private PooledBody(byte[] buffer, int length)
@@ -30,7 +33,8 @@ namespace Pandapon.Client
         /// <summary>Reads <paramref name="stream"/> to its end; <paramref name="lengthHint"/> (Content-Length, if known) sizes the first rental.</summary>
         public static async Task<PooledBody> ReadAsync(Stream stream, long? lengthHint, CancellationToken cancellationToken)
         {
-            int size = lengthHint is long hint && hint > 0 && hint < int.MaxValue ? (int)hint + 1 : FirstRead;
+            // One byte more than the hint, so the read that finds the end does not grow the buffer.
+            int size = lengthHint is long hint && hint > 0 ? (int)Math.Min(hint, LargestFirstRental - 1) + 1 : FirstRead;
             byte[] buffer = ArrayPool<byte>.Shared.Rent(size);
             int length = 0;
             try
@@ -39,7 +43,7 @@ namespace Pandapon.Client
                 {
                     if (length == buffer.Length)
                     {
-                        byte[] larger = ArrayPool<byte>.Shared.Rent(checked(buffer.Length * 2));
+                        byte[] larger = ArrayPool<byte>.Shared.Rent(Math.Max(FirstRead, checked(buffer.Length * 2)));
                         Buffer.BlockCopy(buffer, 0, larger, 0, length);
                         ArrayPool<byte>.Shared.Return(buffer);
                         buffer = larger;
