@@ -2,18 +2,25 @@
    page loop, side by side in this process against the same sandbox (10,000 orders, pages of 50, 50 ms latency), so
    the ratio survives a noisy machine. Then peak memory of a whole listing of 10,000 and of 100,000 orders, each in
    a fresh pwsh: lazy paging should keep it flat (goal: 100,000 within 20 % of 10,000).
-   Run by `./build.ps1 Bench` in a child pwsh after a build. #>
+   Run by `./build.ps1 Bench` in a child pwsh after a build. To compare two builds' memory, run it alone with
+   -MemoryOnly -ModulePath <the other build's out/Pandapon>, then without -ModulePath. #>
 param(
     [string]$Configuration = 'Release',
     [int]$Count = 10000,
     [int]$PageSize = 50,
-    [int]$LatencyMs = 50
+    [int]$LatencyMs = 50,
+    # The built module to measure (default: this tree's out/Pandapon); another build's, to compare two side by side.
+    [string]$ModulePath,
+    # Only the peak-memory part, at these page sizes (default: -PageSize and 20), each -MemoryRuns times.
+    [switch]$MemoryOnly,
+    [int[]]$MemoryPageSizes,
+    [int]$MemoryRuns = 1
 )
 $ErrorActionPreference = 'Stop'
 $root = Split-Path -Parent $PSScriptRoot
 Import-Module (Join-Path $root 'build/Pandapon.Dev.psm1')
 Import-Module (Join-Path $PSScriptRoot 'BenchHelpers.psm1')
-$modulePath = Join-Path $root 'out/Pandapon'
+$modulePath = if ($ModulePath) { (Resolve-Path $ModulePath).Path } else { Join-Path $root 'out/Pandapon' }
 Import-Module $modulePath
 $env:PANDAPON_CONFIG_DIR = Join-Path ([IO.Path]::GetTempPath()) "pandapon-bench-$PID"
 
@@ -80,24 +87,27 @@ Get-PandaponOrder -Credential `$credential -UserId '$($sandbox.userId)' -Endpoin
     finally { $sandbox | Stop-PandaponSandbox }
 }
 
-Write-Host "Get-PandaponOrder against a hand-signed Invoke-RestMethod page loop: $Count orders, pages of $PageSize, $LatencyMs ms latency"
-$throughput = Measure-Throughput
-# Side by side, one row each, narrow enough for an 80-column console.
-@(
-    [pscustomobject]@{ Side = 'Get-PandaponOrder'; Seconds = $throughput.ModuleSeconds; MsPerPage = $throughput.ModuleMsPerPage; PerSecond = $throughput.ModulePerSecond; InFlightMean = $throughput.InFlightMean; InFlightMost = $throughput.InFlightMost }
-    [pscustomobject]@{ Side = 'hand-signed loop'; Seconds = $throughput.LoopSeconds; MsPerPage = $throughput.LoopMsPerPage; PerSecond = $throughput.LoopPerSecond; InFlightMean = $null; InFlightMost = $null }
-) | Format-Table -AutoSize | Out-Host
-Write-Host ("Module {0} s, {1} ms a page ({2} orders/s); loop {3} s, {4} ms a page ({5} orders/s): {6}x the loop. Pages in flight together: {7} on average, at most {8} (at most three by design)." -f `
-    $throughput.ModuleSeconds, $throughput.ModuleMsPerPage, $throughput.ModulePerSecond, $throughput.LoopSeconds, $throughput.LoopMsPerPage, $throughput.LoopPerSecond,
-    $throughput.Ratio, $throughput.InFlightMean, $throughput.InFlightMost)
+if (-not $MemoryOnly) {
+    Write-Host "Get-PandaponOrder against a hand-signed Invoke-RestMethod page loop: $Count orders, pages of $PageSize, $LatencyMs ms latency"
+    $throughput = Measure-Throughput
+    # Side by side, one row each, narrow enough for an 80-column console.
+    @(
+        [pscustomobject]@{ Side = 'Get-PandaponOrder'; Seconds = $throughput.ModuleSeconds; MsPerPage = $throughput.ModuleMsPerPage; PerSecond = $throughput.ModulePerSecond; InFlightMean = $throughput.InFlightMean; InFlightMost = $throughput.InFlightMost }
+        [pscustomobject]@{ Side = 'hand-signed loop'; Seconds = $throughput.LoopSeconds; MsPerPage = $throughput.LoopMsPerPage; PerSecond = $throughput.LoopPerSecond; InFlightMean = $null; InFlightMost = $null }
+    ) | Format-Table -AutoSize | Out-Host
+    Write-Host ("Module {0} s, {1} ms a page ({2} orders/s); loop {3} s, {4} ms a page ({5} orders/s): {6}x the loop. Pages in flight together: {7} on average, at most {8} (at most three by design)." -f `
+        $throughput.ModuleSeconds, $throughput.ModuleMsPerPage, $throughput.ModulePerSecond, $throughput.LoopSeconds, $throughput.LoopMsPerPage, $throughput.LoopPerSecond,
+        $throughput.Ratio, $throughput.InFlightMean, $throughput.InFlightMost)
+}
 
-# Pages of 20 keep each answer under the 85,000 bytes above which .NET puts a buffer on the large object heap (an
-# order is about 3 KB of JSON); the default 50 does not, and large-object garbage is collected only in full collections.
-Write-Host 'Peak memory (working set) of a whole listing, each in a fresh pwsh'
-foreach ($listPageSize in $PageSize, 20) {
+# Pages of 20 keep each answer under the 85,000 bytes above which .NET puts an array on the large object heap (an
+# order is about 3 KB of JSON); pages of 50 and 100 do not, which is why the client reads bodies into pooled buffers.
+Write-Host "Peak memory (working set) of a whole listing, each in a fresh pwsh ($modulePath)"
+$listPageSizes = if ($MemoryPageSizes) { $MemoryPageSizes } else { $PageSize, 20 }
+foreach ($listPageSize in $listPageSizes) { foreach ($run in 1..$MemoryRuns) {
     $memory = @(Measure-PeakMemory 10000 $listPageSize; Measure-PeakMemory 100000 $listPageSize)
     $memory | Format-Table -AutoSize | Out-Host
     $growth = [math]::Round(100 * ($memory[1].PeakMB / $memory[0].PeakMB - 1), 1)
     Write-Host ("Pages of {3}: 100,000 orders peak {0} MB against {1} MB for 10,000: {2} % more (goal: within 20 %)." -f $memory[1].PeakMB, $memory[0].PeakMB, $growth, $listPageSize)
-}
+} }
 Remove-Item -Recurse -Force $env:PANDAPON_CONFIG_DIR -ErrorAction SilentlyContinue

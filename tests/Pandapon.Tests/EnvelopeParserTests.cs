@@ -168,4 +168,26 @@ public class EnvelopeParserTests
     public void RetryAfter_IsKeptOnTheFailure()
         => Assert.Equal(TimeSpan.FromSeconds(1), Assert.Throws<PandaponApiException>(
             () => Parse(429, """{"code":42901,"msg":"too many requests"}""", TimeSpan.FromSeconds(1))).RetryAfter);
+
+    [Fact]
+    public void ALentAnswerReadsTheBodyInPlaceUntilDisposed()
+    {
+        byte[] body = Encoding.UTF8.GetBytes("""{"requestId":"r1","code":200,"msg":"ok","data":{"rows":[1,2,3]}}""");
+        ApiResponse response = EnvelopeParser.Parse(Op, 200, "OK", body, null, null, lend: true);
+        Assert.Equal("r1", response.RequestId);
+        Assert.Equal(3, response.Data.GetProperty("rows").GetArrayLength());
+        Assert.Equal(JsonValueKind.Object, response.Envelope.GetProperty("data").ValueKind);
+        response.Dispose();
+        Assert.Throws<ObjectDisposedException>(() => response.Data.GetProperty("rows"));
+    }
+
+    [Fact]
+    public void ALentParseOfAFailureIsTheSameError()
+    {
+        byte[] body = Encoding.UTF8.GetBytes("""{"requestId":"r2","code":50001,"msg":"busy","data":null}""");
+        var lent = Assert.Throws<PandaponApiException>(() => EnvelopeParser.Parse(Op, 200, "OK", body, null, null, lend: true));
+        var copied = Assert.Throws<PandaponApiException>(() => EnvelopeParser.Parse(Op, 200, "OK", body));
+        Assert.Equal(copied.Message, lent.Message);
+        Assert.Equal("r2", lent.RequestId);
+    }
 }

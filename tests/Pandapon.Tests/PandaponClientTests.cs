@@ -164,6 +164,61 @@ public class PandaponClientTests
         Assert.Contains("-TimeoutSec", e.Message);
     }
 
+    /// <summary>
+    /// A body that sends its first bytes, then stalls, deaf to the token as .NET Framework's response stream is once a
+    /// read has started: only closing it ends the read.
+    /// </summary>
+    private sealed class StalledBody : Stream
+    {
+        private readonly TaskCompletionSource<int> _closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private bool _sentStart;
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+        public override void Flush() { }
+        public override int Read(byte[] buffer, int offset, int count) => ReadAsync(buffer, offset, count, CancellationToken.None).GetAwaiter().GetResult();
+        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
+        {
+            if (_sentStart) return _closed.Task;
+            _sentStart = true;
+            buffer[offset] = (byte)'{';
+            return Task.FromResult(1);
+        }
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+        protected override void Dispose(bool disposing)
+        {
+            _closed.TrySetException(new ObjectDisposedException(nameof(StalledBody)));
+            base.Dispose(disposing);
+        }
+    }
+
+    private static Func<HttpRequestMessage, CancellationToken, Task<HttpResponseMessage>> StallingBody()
+        => (_, _) => Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK) { Content = new StreamContent(new StalledBody()) });
+
+    [Fact(Timeout = 60000)]
+    public async Task ABodyThatStallsTimesOut()
+    {
+        var handler = new FakeHandler(StallingBody());
+        var request = new ApiRequest("GET", "/x") { MaxRetries = 0, Timeout = TimeSpan.FromMilliseconds(50), FailureHints = ClientFailureHints.Instance };
+        var e = await Assert.ThrowsAsync<PandaponApiException>(() => Client(handler).SendAsync(request, Credential, CancellationToken.None));
+        Assert.Equal(ApiErrorKind.Timeout, e.Kind);
+    }
+
+    [Fact(Timeout = 60000)]
+    public async Task CancellationEndsABodyThatStalls()
+    {
+        var handler = new FakeHandler(StallingBody());
+        using var cts = new CancellationTokenSource();
+        var sending = Client(handler).SendAsync(new ApiRequest("GET", "/x") { Timeout = Timeout.InfiniteTimeSpan }, Credential, cts.Token);
+        while (handler.Seen.Count == 0) await Task.Delay(5);
+        cts.Cancel();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => sending);
+    }
+
     [Fact(Timeout = 60000)]
     public async Task CancellationEndsARequestInFlight()
     {
@@ -268,6 +323,61 @@ public class PandaponClientTests
     [InlineData("https://api.pandapon.com/", "https://api.pandapon.com/")]
     public void GoodEndpointsAreAccepted(string endpoint, string normalized)
         => Assert.Equal(normalized, PandaponEndpoint.Parse(endpoint, "-Endpoint").AbsoluteUri);
+
+    /// <summary>A page of <paramref name="rows"/> orders of some 3 KB each, as the order list sends it.</summary>
+    private static string PageData(int rows)
+        => "{\"totalRecords\":" + rows + ",\"data\":[" + string.Join(",", Enumerable.Range(1, rows).Select(i => $"{{\"orderId\":\"{i}\",\"note\":\"{new string('x', 3000)}\"}}")) + "]}";
+
+    [Fact]
+    public async Task APageIsReadInPlace_AndItsBodyIsReleasedOnceRead()
+    {
+        var handler = new FakeHandler(FakeHandler.Ok(PageData(100)));
+        ApiResponse? seen = null;
+        var ids = await Client(handler).SendAsync(new ApiRequest("GET", "/page"), Credential, response =>
+        {
+            seen = response;
+            return response.Data.GetProperty("data").EnumerateArray().Select(row => row.GetProperty("orderId").GetString()).ToList();
+        }, CancellationToken.None);
+
+        Assert.Equal(Enumerable.Range(1, 100).Select(i => i.ToString()), ids);
+        Assert.Equal(200, seen!.Code);
+        // Read in place: once read, the answer's document is gone (it was not copied to outlive the read).
+        Assert.Throws<ObjectDisposedException>(() => seen.Data.GetRawText());
+        Assert.Throws<ObjectDisposedException>(() => seen.Envelope.GetRawText());
+    }
+
+    [Fact]
+    public async Task AnAnswerNotReadInPlaceOutlivesDispose()
+    {
+        var handler = new FakeHandler(FakeHandler.Ok(PageData(30)));
+        ApiResponse response = await Client(handler).SendAsync(new ApiRequest("GET", "/page"), Credential, CancellationToken.None);
+        response.Dispose();
+        Assert.Equal(30, response.Data.GetProperty("data").GetArrayLength());
+        Assert.Equal("30", response.Envelope.GetProperty("data").GetProperty("data")[29].GetProperty("orderId").GetString());
+    }
+
+    [Fact]
+    public async Task AFailedPageReadInPlaceIsTheApiError()
+    {
+        var handler = new FakeHandler(FakeHandler.Error(200, 40001, "bad page"));
+        var e = await Assert.ThrowsAsync<PandaponApiException>(() => Client(handler).SendAsync(new ApiRequest("GET", "/page"), Credential,
+            response => response.Data.ValueKind, CancellationToken.None));
+        Assert.Equal(40001, e.Code);
+        Assert.Contains("bad page", e.Message);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData(10L)]
+    [InlineData(1_000_000L)]
+    [InlineData(0L)]
+    [InlineData(long.MaxValue)]
+    public async Task ABodyIsReadWholeWhateverItsLengthHint(long? hint)
+    {
+        byte[] bytes = Encoding.UTF8.GetBytes(PageData(100));
+        using var body = await PooledBody.ReadAsync(new MemoryStream(bytes), hint, CancellationToken.None);
+        Assert.Equal(bytes, body.Bytes.ToArray());
+    }
 
     [Fact]
     public void OneClientPerEndpointForTheProcess()

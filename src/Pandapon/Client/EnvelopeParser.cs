@@ -26,21 +26,32 @@ namespace Pandapon.Client
 
         public static ApiResponse Parse(string operation, int httpStatus, string? reasonPhrase, byte[] body, TimeSpan? retryAfter = null,
             IReadOnlyDictionary<int, string>? upstreamHints = null)
+            => Parse(operation, httpStatus, reasonPhrase, new ReadOnlyMemory<byte>(body), retryAfter, upstreamHints, lend: false);
+
+        /// <summary>
+        /// With <paramref name="lend"/> false, the answer's Data and Envelope are copies that outlive <paramref name="body"/>;
+        /// with true, they point into the parsed <paramref name="body"/> (no copy of a large page), which must stay
+        /// unchanged until the answer is disposed.
+        /// </summary>
+        public static ApiResponse Parse(string operation, int httpStatus, string? reasonPhrase, ReadOnlyMemory<byte> body, TimeSpan? retryAfter,
+            IReadOnlyDictionary<int, string>? upstreamHints, bool lend)
         {
             bool httpOk = httpStatus >= 200 && httpStatus < 300;
-            int offset = body.Length >= 3 && body[0] == 0xEF && body[1] == 0xBB && body[2] == 0xBF ? 3 : 0;
+            ReadOnlySpan<byte> start = body.Span;
+            if (start.Length >= 3 && start[0] == 0xEF && start[1] == 0xBB && start[2] == 0xBF) body = body.Slice(3);
             JsonDocument document;
             try
             {
-                document = JsonDocument.Parse(new ReadOnlyMemory<byte>(body, offset, body.Length - offset));
+                document = JsonDocument.Parse(body);
             }
             catch (JsonException e)
             {
-                string text = Encoding.UTF8.GetString(body, offset, body.Length - offset);
+                string text = Encoding.UTF8.GetString(body.ToArray());
                 throw PandaponApiException.NotJson(operation, httpStatus, reasonPhrase, text, FirstSentence(e.Message), retryAfter);
             }
 
-            using (document)
+            bool lent = false;
+            try
             {
                 JsonElement root = document.RootElement;
                 if (root.ValueKind != JsonValueKind.Object)
@@ -64,10 +75,18 @@ namespace Pandapon.Client
                     throw failure;
                 }
 
+                CheckDataSuccess(Property(root, "data"), operation, requestId, httpStatus, upstreamHints);
+                if (lend)
+                {
+                    lent = true;
+                    return new ApiResponse(requestId, SuccessCode, msg, developId, Property(root, "data"), root, httpStatus, document);
+                }
                 JsonElement envelope = root.Clone();
-                JsonElement data = Property(envelope, "data");
-                CheckDataSuccess(data, operation, requestId, httpStatus, upstreamHints);
-                return new ApiResponse(requestId, SuccessCode, msg, developId, data, envelope, httpStatus);
+                return new ApiResponse(requestId, SuccessCode, msg, developId, Property(envelope, "data"), envelope, httpStatus);
+            }
+            finally
+            {
+                if (!lent) document.Dispose();
             }
         }
 

@@ -148,7 +148,23 @@ namespace Pandapon.Client
         /// policy allow. Returns the successful envelope; throws <see cref="PandaponApiException"/> for every failure,
         /// and <see cref="OperationCanceledException"/> at once when <paramref name="cancellationToken"/> is cancelled.
         /// </summary>
-        public async Task<ApiResponse> SendAsync(ApiRequest request, ApiCredential credential, CancellationToken cancellationToken, IRequestLog? log = null)
+        public Task<ApiResponse> SendAsync(ApiRequest request, ApiCredential credential, CancellationToken cancellationToken, IRequestLog? log = null)
+            => SendAsync(request, credential, cancellationToken, log, lend: false);
+
+        /// <summary>
+        /// As <see cref="SendAsync(ApiRequest, ApiCredential, CancellationToken, IRequestLog)"/>, and returns what
+        /// <paramref name="read"/> makes of the answer, read in place: the parsed body is not copied (a page of 100 is some
+        /// 300 KB) and its buffers go back to the pool once read. The answer is valid only inside <paramref name="read"/>.
+        /// </summary>
+        public async Task<T> SendAsync<T>(ApiRequest request, ApiCredential credential, Func<ApiResponse, T> read, CancellationToken cancellationToken,
+            IRequestLog? log = null)
+        {
+            if (read == null) throw new ArgumentNullException(nameof(read));
+            using (ApiResponse response = await SendAsync(request, credential, cancellationToken, log, lend: true).ConfigureAwait(false))
+                return read(response);
+        }
+
+        private async Task<ApiResponse> SendAsync(ApiRequest request, ApiCredential credential, CancellationToken cancellationToken, IRequestLog? log, bool lend)
         {
             if (request == null) throw new ArgumentNullException(nameof(request));
             if (credential == null) throw new ArgumentNullException(nameof(credential));
@@ -156,7 +172,7 @@ namespace Pandapon.Client
             var clock = Stopwatch.StartNew();
             try
             {
-                ApiResponse response = await SendWithRetriesAsync(request, credential, cancellationToken, log).ConfigureAwait(false);
+                ApiResponse response = await SendWithRetriesAsync(request, credential, cancellationToken, log, lend).ConfigureAwait(false);
                 record.Outcome = "Succeeded";
                 record.HttpStatus = response.HttpStatus;
                 record.Code = response.Code;
@@ -185,7 +201,7 @@ namespace Pandapon.Client
             }
         }
 
-        private async Task<ApiResponse> SendWithRetriesAsync(ApiRequest request, ApiCredential credential, CancellationToken cancellationToken, IRequestLog? log)
+        private async Task<ApiResponse> SendWithRetriesAsync(ApiRequest request, ApiCredential credential, CancellationToken cancellationToken, IRequestLog? log, bool lend)
         {
             int maxAttempts = request.Idempotent ? Math.Max(0, request.MaxRetries) + 1 : 1;
             RateLimiter? limiter = _rateLimits?.For(credential);
@@ -197,7 +213,7 @@ namespace Pandapon.Client
                 PandaponApiException failure;
                 try
                 {
-                    ApiResponse response = await SendOnceAsync(request, credential, attempt, maxAttempts, cancellationToken, log).ConfigureAwait(false);
+                    ApiResponse response = await SendOnceAsync(request, credential, attempt, maxAttempts, cancellationToken, log, lend).ConfigureAwait(false);
                     response.Attempts = attempt;
                     limiter?.OnAccepted();
                     return response;
@@ -228,7 +244,7 @@ namespace Pandapon.Client
         }
 
         private async Task<ApiResponse> SendOnceAsync(ApiRequest request, ApiCredential credential, int attempt, int maxAttempts,
-            CancellationToken cancellationToken, IRequestLog? log)
+            CancellationToken cancellationToken, IRequestLog? log, bool lend)
         {
             string operation = request.ToString();
             var signing = new SigningInput
@@ -266,17 +282,30 @@ namespace Pandapon.Client
                 {
                     if (request.Timeout != System.Threading.Timeout.InfiniteTimeSpan) timeout.CancelAfter(request.Timeout);
                     HttpResponseMessage response;
-                    byte[] body;
+                    PooledBody body;
                     try
                     {
-                        response = await _http.SendAsync(message, HttpCompletionOption.ResponseContentRead, linked.Token).ConfigureAwait(false);
-                        body = await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
+                        // The body is read here into a pooled buffer (PooledBody says why), not buffered by HttpClient,
+                        // which would put a fresh array of the body's size on the large object heap for every page.
+                        response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, linked.Token).ConfigureAwait(false);
+                        try
+                        {
+                            // .NET Framework's response stream ignores the token once a read has started: closing it ends a stalled read.
+                            using (linked.Token.Register(() => response.Dispose()))
+                            using (Stream stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false))
+                                body = await PooledBody.ReadAsync(stream, response.Content.Headers.ContentLength, linked.Token).ConfigureAwait(false);
+                        }
+                        catch
+                        {
+                            response.Dispose();
+                            throw;
+                        }
                     }
-                    catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+                    catch (Exception) when (cancellationToken.IsCancellationRequested)
                     {
                         throw new OperationCanceledException("The request was cancelled.", cancellationToken);
                     }
-                    catch (OperationCanceledException)
+                    catch (Exception e) when (e is OperationCanceledException || timeout.IsCancellationRequested)
                     {
                         throw PandaponApiException.TimedOut(operation, request.Timeout);
                     }
@@ -297,10 +326,12 @@ namespace Pandapon.Client
                         throw PandaponApiException.Unreachable(operation, Endpoint, e, Proxy);
                     }
 
+                    bool bodyLent = false;
                     using (response)
+                    try
                     {
                         int status = (int)response.StatusCode;
-                        if (log != null && log.IsDebugEnabled) log.Debug(DescribeResponse(response, body, clock.Elapsed, credential, signature));
+                        if (log != null && log.IsDebugEnabled) log.Debug(DescribeResponse(response, body.Bytes, clock.Elapsed, credential, signature));
                         if (status >= 300 && status < 400) throw PandaponApiException.Redirected(operation, status, response.Headers.Location);
                         if (status == (int)HttpStatusCode.ProxyAuthenticationRequired)
                             throw PandaponApiException.ProxyRefused(operation, Proxy, string.Join(", ", response.Headers.ProxyAuthenticate));
@@ -310,16 +341,25 @@ namespace Pandapon.Client
                         ApiResponse parsed;
                         try
                         {
-                            parsed = EnvelopeParser.Parse(operation, status, response.ReasonPhrase, body, RetryAfter(response), request.UpstreamHints);
+                            parsed = EnvelopeParser.Parse(operation, status, response.ReasonPhrase, body.Bytes, RetryAfter(response), request.UpstreamHints, lend);
                         }
                         catch (PandaponApiException e)
                         {
                             e.ClockSkew = clockSkew;
                             throw;
                         }
+                        if (lend)
+                        {
+                            parsed.KeepBody(body);
+                            bodyLent = true;
+                        }
                         parsed.ClockSkew = clockSkew;
                         log?.Verbose($"{request.Method} {request.Path} answered HTTP {status}, code {parsed.Code}, requestId {parsed.RequestId} in {clock.ElapsedMilliseconds} ms.");
                         return parsed;
+                    }
+                    finally
+                    {
+                        if (!bodyLent) body.Dispose();
                     }
                 }
             }
@@ -400,11 +440,11 @@ namespace Pandapon.Client
             SignatureOptions recipe = credential.Signature;
             text.Append("canonical string (").Append(RequestSigner.DisplayName(recipe.Algorithm)).Append(", ").Append(recipe.Case)
                 .Append(", timestamp in ").Append(recipe.TimestampUnit).Append("): ").AppendLine(RequestSigner.BuildCanonical(credential.Signature, signing, redactSecret: true));
-            if (message.Content != null) AppendBody(text, Encoding.UTF8.GetBytes(signing.Body));
+            if (message.Content != null) AppendBody(text, new ArraySegment<byte>(Encoding.UTF8.GetBytes(signing.Body)));
             return Redact(text.ToString(), credential, signature);
         }
 
-        private static string DescribeResponse(HttpResponseMessage response, byte[] body, TimeSpan elapsed, ApiCredential credential, string signature)
+        private static string DescribeResponse(HttpResponseMessage response, ArraySegment<byte> body, TimeSpan elapsed, ApiCredential credential, string signature)
         {
             var text = new StringBuilder();
             text.Append("HTTP ").Append(((int)response.StatusCode).ToString(CultureInfo.InvariantCulture)).Append(' ').Append(response.ReasonPhrase)
@@ -415,12 +455,12 @@ namespace Pandapon.Client
             return Redact(text.ToString(), credential, signature);
         }
 
-        private static void AppendBody(StringBuilder text, byte[] body)
+        private static void AppendBody(StringBuilder text, ArraySegment<byte> body)
         {
-            if (body.Length == 0) return;
-            int shown = Math.Min(body.Length, DebugBodyLimit);
-            text.AppendLine().Append(Encoding.UTF8.GetString(body, 0, shown));
-            if (shown < body.Length) text.AppendLine().Append("… (").Append((body.Length - shown).ToString(CultureInfo.InvariantCulture)).Append(" more bytes)");
+            if (body.Count == 0) return;
+            int shown = Math.Min(body.Count, DebugBodyLimit);
+            text.AppendLine().Append(Encoding.UTF8.GetString(body.Array!, body.Offset, shown));
+            if (shown < body.Count) text.AppendLine().Append("… (").Append((body.Count - shown).ToString(CultureInfo.InvariantCulture)).Append(" more bytes)");
         }
 
         /// <summary>Belt and braces: whatever a header or a server echoed, the secret and the signature never reach Debug.</summary>

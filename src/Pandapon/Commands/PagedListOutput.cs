@@ -19,18 +19,15 @@ namespace Pandapon.Commands
         public const string PageFailedErrorId = "Pandapon.PageFailed";
 
         /// <summary>
-        /// The list whose page n is <paramref name="send"/>(n) read by <paramref name="read"/>, walked lazily by a
-        /// <see cref="Pager{T}"/> as -First, -Skip and -IncludeTotalCount (PagingParameters) ask; a page is read off the
-        /// pipeline thread, as soon as its answer arrives. <paramref name="itemsName"/> names the items in a failed page's error.
+        /// The list whose page n is <paramref name="fetch"/>(n) (sent and read off the pipeline thread, as soon as its
+        /// answer arrives), walked lazily by a <see cref="Pager{T}"/> as -First, -Skip and -IncludeTotalCount
+        /// (PagingParameters) ask. <paramref name="itemsName"/> names the items in a failed page's error.
         /// </summary>
-        public static void Write<T>(PSCmdlet cmdlet, BatchOutput output, Func<int, CancellationToken, Task<ApiResponse>> send,
-            Func<ApiResponse, Page<T>> read, int pageSize, string itemsName, CancellationToken stopping)
+        public static void Write<T>(PSCmdlet cmdlet, BatchOutput output, Func<int, CancellationToken, Task<Page<T>>> fetch,
+            int pageSize, string itemsName, CancellationToken stopping)
         {
-            Task<Page<T>> Fetch(int pageNo, CancellationToken token)
-                => send(pageNo, token).ContinueWith(sent => read(sent.GetAwaiter().GetResult()), token,
-                    TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
             PagingParameters paging = cmdlet.PagingParameters;
-            using (var pager = new Pager<T>(Fetch, pageSize, paging.Skip, paging.First, stopping))
+            using (var pager = new Pager<T>(fetch, pageSize, paging.Skip, paging.First, stopping))
                 Write(cmdlet, pager, output, itemsName, pageSize);
         }
 

@@ -91,13 +91,14 @@ namespace Pandapon.Commands
             ApiCredential credential = Credentials.Credential;
             PandaponClient client = PandaponClient.For(credential.Endpoint, credential.Proxy);
             LogRelay log = Output.Log;
-            Task<ApiResponse> Send(int pageNo, CancellationToken token)
+            // Each page is read in place as it arrives, so its body is neither copied nor held once read.
+            Task<Page<T>> Fetch(int pageNo, CancellationToken token)
             {
                 ApiRequest page = request(pageNo);
                 ApplyTo(page);
-                return client.SendAsync(page, credential, token, log);
+                return client.SendAsync(page, credential, read, token, log);
             }
-            PagedListOutput.Write(this, Output, Send, read, pageSize, itemsName, CancellationToken);
+            PagedListOutput.Write(this, Output, Fetch, pageSize, itemsName, CancellationToken);
         }
 
         protected override void EndProcessing()
