@@ -47,4 +47,17 @@ function Measure-RequestOverlap {
     [pscustomobject]@{ Mean = [math]::Round($stats.Average, 2); Most = [int]$stats.Maximum }
 }
 
-Export-ModuleMember -Function Invoke-HandSignedRequest, Invoke-HandSignedPageLoop, Measure-RequestOverlap
+function Show-ListingComparison {
+    <# The module's listing beside the hand-signed loop, one row each (narrow enough for an 80-column console), then
+       the one-line summary with the ratio. $Measured has Module*/Loop* Seconds, MsPerPage, PerSecond, Ratio, InFlight*. #>
+    param([Parameter(Mandatory)][string]$Cmdlet, [Parameter(Mandatory)][string]$Items, [Parameter(Mandatory)]$Measured)
+    @(
+        [pscustomobject]@{ Side = $Cmdlet; Seconds = $Measured.ModuleSeconds; MsPerPage = $Measured.ModuleMsPerPage; PerSecond = $Measured.ModulePerSecond; InFlightMean = $Measured.InFlightMean; InFlightMost = $Measured.InFlightMost }
+        [pscustomobject]@{ Side = 'hand-signed loop'; Seconds = $Measured.LoopSeconds; MsPerPage = $Measured.LoopMsPerPage; PerSecond = $Measured.LoopPerSecond; InFlightMean = $null; InFlightMost = $null }
+    ) | Format-Table -AutoSize | Out-Host
+    Write-Host ("Module {0} s, {1} ms a page ({2} {9}/s); loop {3} s, {4} ms a page ({5}/s): {6}x the loop. Pages in flight together: {7} on average, at most {8} (at most three by design)." -f `
+        $Measured.ModuleSeconds, $Measured.ModuleMsPerPage, $Measured.ModulePerSecond, $Measured.LoopSeconds, $Measured.LoopMsPerPage, $Measured.LoopPerSecond,
+        $Measured.Ratio, $Measured.InFlightMean, $Measured.InFlightMost, $Items)
+}
+
+Export-ModuleMember -Function Invoke-HandSignedRequest, Invoke-HandSignedPageLoop, Measure-RequestOverlap, Show-ListingComparison

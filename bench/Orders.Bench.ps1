@@ -90,14 +90,7 @@ Get-PandaponOrder -Credential `$credential -UserId '$($sandbox.userId)' -Endpoin
 if (-not $MemoryOnly) {
     Write-Host "Get-PandaponOrder against a hand-signed Invoke-RestMethod page loop: $Count orders, pages of $PageSize, $LatencyMs ms latency"
     $throughput = Measure-Throughput
-    # Side by side, one row each, narrow enough for an 80-column console.
-    @(
-        [pscustomobject]@{ Side = 'Get-PandaponOrder'; Seconds = $throughput.ModuleSeconds; MsPerPage = $throughput.ModuleMsPerPage; PerSecond = $throughput.ModulePerSecond; InFlightMean = $throughput.InFlightMean; InFlightMost = $throughput.InFlightMost }
-        [pscustomobject]@{ Side = 'hand-signed loop'; Seconds = $throughput.LoopSeconds; MsPerPage = $throughput.LoopMsPerPage; PerSecond = $throughput.LoopPerSecond; InFlightMean = $null; InFlightMost = $null }
-    ) | Format-Table -AutoSize | Out-Host
-    Write-Host ("Module {0} s, {1} ms a page ({2} orders/s); loop {3} s, {4} ms a page ({5} orders/s): {6}x the loop. Pages in flight together: {7} on average, at most {8} (at most three by design)." -f `
-        $throughput.ModuleSeconds, $throughput.ModuleMsPerPage, $throughput.ModulePerSecond, $throughput.LoopSeconds, $throughput.LoopMsPerPage, $throughput.LoopPerSecond,
-        $throughput.Ratio, $throughput.InFlightMean, $throughput.InFlightMost)
+    Show-ListingComparison -Cmdlet 'Get-PandaponOrder' -Items 'orders' -Measured $throughput
 }
 
 # Pages of 20 keep each answer under the 85,000 bytes above which .NET puts an array on the large object heap (an

@@ -73,14 +73,7 @@ if (`$n -ne $Total) { throw "expected $Total, got `$n" }
 
 Write-Host "Get-PandaponTaobaoRefund (paged list) against a hand-signed Invoke-RestMethod page loop, $Count reverse orders, pages of $PageSize, $LatencyMs ms latency"
 $speed = Measure-Listing
-# Side by side, one row each, narrow enough for an 80-column console.
-@(
-    [pscustomobject]@{ Side = 'Get-PandaponTaobaoRefund'; Seconds = $speed.ModuleSeconds; MsPerPage = $speed.ModuleMsPerPage; PerSecond = $speed.ModulePerSecond; InFlightMean = $speed.InFlightMean; InFlightMost = $speed.InFlightMost }
-    [pscustomobject]@{ Side = 'hand-signed loop'; Seconds = $speed.LoopSeconds; MsPerPage = $speed.LoopMsPerPage; PerSecond = $speed.LoopPerSecond; InFlightMean = $null; InFlightMost = $null }
-) | Format-Table -AutoSize | Out-Host
-Write-Host ("Module {0} s, {1} ms a page ({2} reverse orders/s); loop {3} s, {4} ms a page ({5}/s): {6}x the loop. Pages in flight together: {7} on average, at most {8} (at most three by design)." -f `
-    $speed.ModuleSeconds, $speed.ModuleMsPerPage, $speed.ModulePerSecond, $speed.LoopSeconds, $speed.LoopMsPerPage, $speed.LoopPerSecond,
-    $speed.Ratio, $speed.InFlightMean, $speed.InFlightMost)
+Show-ListingComparison -Cmdlet 'Get-PandaponTaobaoRefund' -Items 'reverse orders' -Measured $speed
 
 $small = Measure-PeakMemory 10000
 $large = Measure-PeakMemory 100000
