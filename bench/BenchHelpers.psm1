@@ -47,6 +47,30 @@ function Measure-RequestOverlap {
     [pscustomobject]@{ Mean = [math]::Round($stats.Average, 2); Most = [int]$stats.Maximum }
 }
 
+function New-ListingComparison {
+    <# One listing's figures, module against the hand-signed loop, as Show-ListingComparison reads them: $Settings
+       (an ordered table: the item count under its name, PageSize, LatencyMs) first, then seconds, ms a page, items a
+       second, pages in flight (Measure-RequestOverlap) and the ratio. #>
+    param(
+        [Parameter(Mandatory)][System.Collections.Specialized.OrderedDictionary]$Settings,
+        [Parameter(Mandatory)][timespan]$Module, [Parameter(Mandatory)][timespan]$Loop,
+        [Parameter(Mandatory)][long]$ModuleCount, [Parameter(Mandatory)][long]$LoopCount,
+        [Parameter(Mandatory)][int]$Pages, [Parameter(Mandatory)]$Overlap
+    )
+    $figures = [ordered]@{}
+    foreach ($key in $Settings.Keys) { $figures[$key] = $Settings[$key] }
+    $figures.ModuleSeconds = [math]::Round($Module.TotalSeconds, 2)
+    $figures.LoopSeconds = [math]::Round($Loop.TotalSeconds, 2)
+    $figures.ModuleMsPerPage = [math]::Round($Module.TotalMilliseconds / $Pages, 1)
+    $figures.LoopMsPerPage = [math]::Round($Loop.TotalMilliseconds / $Pages, 1)
+    $figures.InFlightMean = $Overlap.Mean
+    $figures.InFlightMost = $Overlap.Most
+    $figures.ModulePerSecond = [math]::Round($ModuleCount / $Module.TotalSeconds)
+    $figures.LoopPerSecond = [math]::Round($LoopCount / $Loop.TotalSeconds)
+    $figures.Ratio = [math]::Round($Loop.TotalSeconds / $Module.TotalSeconds, 1)
+    [pscustomobject]$figures
+}
+
 function Show-ListingComparison {
     <# The module's listing beside the hand-signed loop, one row each (narrow enough for an 80-column console), then
        the one-line summary with the ratio. $Measured has Module*/Loop* Seconds, MsPerPage, PerSecond, Ratio, InFlight*. #>
@@ -60,4 +84,4 @@ function Show-ListingComparison {
         $Measured.Ratio, $Measured.InFlightMean, $Measured.InFlightMost, $Items)
 }
 
-Export-ModuleMember -Function Invoke-HandSignedRequest, Invoke-HandSignedPageLoop, Measure-RequestOverlap, Show-ListingComparison
+Export-ModuleMember -Function Invoke-HandSignedRequest, Invoke-HandSignedPageLoop, Measure-RequestOverlap, New-ListingComparison, Show-ListingComparison

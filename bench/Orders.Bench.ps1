@@ -41,20 +41,8 @@ function Measure-Throughput {
         $loop = Measure-Command { Invoke-HandSignedPageLoop -Sandbox $sandbox -Path $pagePath -Body $pageBody -PageSize $PageSize | ForEach-Object { $loopCount++ } }
         # The sandbox lists the caller's orders only (a tenth of its fresh orders are another buyer's).
         if ($moduleCount -ne $loopCount -or $moduleCount -lt $Count * 0.8) { throw "bench: expected the same listing of most of $Count orders, module $moduleCount, loop $loopCount" }
-        [pscustomobject]@{
-            Orders          = $moduleCount
-            PageSize        = $PageSize
-            LatencyMs       = $LatencyMs
-            ModuleSeconds   = [math]::Round($module.TotalSeconds, 2)
-            LoopSeconds     = [math]::Round($loop.TotalSeconds, 2)
-            ModuleMsPerPage = [math]::Round($module.TotalMilliseconds / $pages, 1)
-            LoopMsPerPage   = [math]::Round($loop.TotalMilliseconds / $pages, 1)
-            InFlightMean    = $overlap.Mean
-            InFlightMost    = $overlap.Most
-            ModulePerSecond = [math]::Round($moduleCount / $module.TotalSeconds)
-            LoopPerSecond   = [math]::Round($loopCount / $loop.TotalSeconds)
-            Ratio           = [math]::Round($loop.TotalSeconds / $module.TotalSeconds, 1)
-        }
+        New-ListingComparison -Settings ([ordered]@{ Orders = $moduleCount; PageSize = $PageSize; LatencyMs = $LatencyMs }) `
+            -Module $module -Loop $loop -ModuleCount $moduleCount -LoopCount $loopCount -Pages $pages -Overlap $overlap
     }
     finally {
         $sandbox | Stop-PandaponSandbox

@@ -28,20 +28,8 @@ function Measure-Listing {
         $overlap = Measure-RequestOverlap $pages
         $loop = Measure-Command { Invoke-HandSignedPageLoop -Sandbox $sandbox -Path '/open/order/refund/queryList' -PageSize $PageSize | ForEach-Object { $loopCount++ } }
         if ($moduleCount -ne $Count -or $loopCount -ne $Count) { throw "bench: expected $Count reverse orders, module $moduleCount, loop $loopCount" }
-        [pscustomobject]@{
-            LatencyMs       = $LatencyMs
-            ReverseOrders   = $Count
-            PageSize        = $PageSize
-            ModuleSeconds   = [math]::Round($module.TotalSeconds, 2)
-            LoopSeconds     = [math]::Round($loop.TotalSeconds, 2)
-            ModuleMsPerPage = [math]::Round($module.TotalMilliseconds / $pages, 1)
-            LoopMsPerPage   = [math]::Round($loop.TotalMilliseconds / $pages, 1)
-            InFlightMean    = $overlap.Mean
-            InFlightMost    = $overlap.Most
-            ModulePerSecond = [math]::Round($Count / $module.TotalSeconds)
-            LoopPerSecond   = [math]::Round($Count / $loop.TotalSeconds)
-            Ratio           = [math]::Round($loop.TotalSeconds / $module.TotalSeconds, 1)
-        }
+        New-ListingComparison -Settings ([ordered]@{ LatencyMs = $LatencyMs; ReverseOrders = $Count; PageSize = $PageSize }) `
+            -Module $module -Loop $loop -ModuleCount $moduleCount -LoopCount $loopCount -Pages $pages -Overlap $overlap
     }
     finally {
         $sandbox | Stop-PandaponSandbox
