@@ -77,5 +77,14 @@ namespace Pandapon.Commands
             return result;
         }
 
+        /// <summary>
+        /// Reads back what a write changed and writes it (-PassThru): <paramref name="request"/> mapped by
+        /// <paramref name="read"/>. A failure says that the write itself succeeded (<paramref name="whatWasDone"/>), so that
+        /// nobody sends it again, names what was read (<paramref name="what"/>, "refund TQ…") and gives <paramref name="advice"/>.
+        /// </summary>
+        protected void WriteReadBack(ApiRequest request, Func<ApiResponse, object?> read, object? target, string whatWasDone, string what, string advice)
+            => Submit(request, target, read, onError: record =>
+                ErrorRecords.WithContext(record, "Pandapon.ReadBackFailed",
+                    $"{whatWasDone}, but reading {what} back failed: {record.Exception.Message}", "Do not send it again. " + advice));
     }
 }

@@ -15,10 +15,8 @@ namespace Pandapon.Commands
         protected void WriteOrderReadBack(string orderId, object? target, string whatWasDone)
         {
             OrderDetailEndpoint read = OrderDetailEndpoint.Check(orderId, GetPandaponOrderCommand.Names);
-            Submit(read.Request(), target, read.Read, onError: record =>
-                ErrorRecords.WithContext(record, "Pandapon.ReadBackFailed",
-                    $"{whatWasDone}, but reading order {orderId} back failed: {record.Exception.Message}",
-                    $"Do not send it again. Read the order later with Get-PandaponOrder -OrderId {orderId}; 1688 may take a moment to show a change."));
+            WriteReadBack(read.Request(), read.Read, target, whatWasDone, $"order {orderId}",
+                $"Read the order later with Get-PandaponOrder -OrderId {orderId}; 1688 may take a moment to show a change.");
         }
     }
 }

@@ -23,11 +23,9 @@ namespace Pandapon.Commands
         protected void WriteRefundReadBack(string refundId, object? target, string whatWasDone)
         {
             RefundInfoEndpoint read = RefundInfoEndpoint.Check(refundId, GetPandaponRefundCommand.Names);
-            Submit(read.Request(), target, read.Read, onError: record =>
-                ErrorRecords.WithContext(record, "Pandapon.ReadBackFailed",
-                    $"{whatWasDone}, but reading refund {refundId} back failed: {record.Exception.Message}",
-                    $"Do not send it again. Read the refund later with Get-PandaponRefund -RefundId {refundId} " +
-                    $"(or Invoke-PandaponRequest {RefundInfoEndpoint.Path} -Body @{{ refundId = '{refundId}' }} -Idempotent); PandaPon may take a few minutes to show a change."));
+            WriteReadBack(read.Request(), read.Read, target, whatWasDone, $"refund {refundId}",
+                $"Read the refund later with Get-PandaponRefund -RefundId {refundId} " +
+                $"(or Invoke-PandaponRequest {RefundInfoEndpoint.Path} -Body @{{ refundId = '{refundId}' }} -Idempotent); PandaPon may take a few minutes to show a change.");
         }
 
         /// <summary>
@@ -37,10 +35,8 @@ namespace Pandapon.Commands
         protected void WriteTaobaoRefundReadBack(string refundId, object? target, string whatWasDone)
         {
             TaobaoRefundQueryEndpoint read = TaobaoRefundQueryEndpoint.Check(refundId, GetPandaponTaobaoRefundCommand.Names);
-            Submit(read.Request(), target, read.Read, onError: record =>
-                ErrorRecords.WithContext(record, "Pandapon.ReadBackFailed",
-                    $"{whatWasDone}, but reading reverse order {refundId} back failed: {record.Exception.Message}",
-                    $"Do not send it again. Read it later with Get-PandaponTaobaoRefund -RefundId {refundId}."));
+            WriteReadBack(read.Request(), read.Read, target, whatWasDone, $"reverse order {refundId}",
+                $"Read it later with Get-PandaponTaobaoRefund -RefundId {refundId}.");
         }
     }
 }
